@@ -1,0 +1,60 @@
+using System.Reflection;
+using System.Security.Claims;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Authorization;
+
+/// <summary>
+/// The one place where access to /events/{eventId}/... is decided. Runs before every handler of every page under
+/// Events/Manage: a non-member (or an unknown event) gets 404 so the event's existence is not revealed; a member
+/// whose role lacks the declared permission gets 403. The handler never runs in either case.
+/// </summary>
+public sealed class EventAccessFilter(AppDbContext db, CurrentEvent currentEvent, ILogger<EventAccessFilter> logger) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!Guid.TryParse(context.RouteData.Values["eventId"]?.ToString(), out var eventId)
+            || !Guid.TryParse(http.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+
+        var role = await db.EventMembers
+            .Where(m => m.EventId == eventId && m.UserId == userId)
+            .Select(m => (EventRole?)m.Role)
+            .SingleOrDefaultAsync(http.RequestAborted);
+        if (role is null)
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+
+        var required = RequiredPermission(context.HandlerMethod?.MethodInfo, context.HandlerInstance.GetType(), http.Request.Method);
+        if (required is null || !role.Value.Grants(required.Value))
+        {
+            logger.LogInformation("Refused {Method} {Path}: role {Role} lacks {Permission}", http.Request.Method, http.Request.Path, role, required);
+            context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+            return;
+        }
+
+        currentEvent.Set(new EventMembership(eventId, userId, role.Value));
+        await next();
+    }
+
+    /// <summary>The permission a handler needs, or null when an unsafe method declares none (refused).</summary>
+    public static EventPermission? RequiredPermission(MethodInfo? handler, Type pageModel, string httpMethod)
+    {
+        var declared = handler?.GetCustomAttribute<RequireEventPermissionAttribute>()
+            ?? pageModel.GetCustomAttribute<RequireEventPermissionAttribute>();
+        if (declared is not null) return declared.Permission;
+        return HttpMethods.IsGet(httpMethod) || HttpMethods.IsHead(httpMethod) ? EventPermission.ViewEvent : null;
+    }
+}

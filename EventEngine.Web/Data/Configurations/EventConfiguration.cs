@@ -1,0 +1,40 @@
+using EventEngine.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EventEngine.Web.Data.Configurations;
+
+public class EventConfiguration : IEntityTypeConfiguration<Event>
+{
+    public void Configure(EntityTypeBuilder<Event> e)
+    {
+        e.ToTable("events", t =>
+        {
+            t.HasCheckConstraint("ck_events_ends_after_start", "ends_at IS NULL OR ends_at >= starts_at");
+            t.HasCheckConstraint("ck_events_default_country", "default_country ~ '^[A-Z]{2}$'");
+        });
+        e.Property(x => x.Id).HasDefaultValueSql("gen_random_uuid()");
+        e.Property(x => x.Name).HasMaxLength(Event.NameMaxLength);
+        e.Property(x => x.TimeZoneId).HasMaxLength(64);
+        e.Property(x => x.Venue).HasMaxLength(Event.VenueMaxLength);
+        e.Property(x => x.Description).HasMaxLength(Event.DescriptionMaxLength);
+        e.Property(x => x.DefaultCountry).HasMaxLength(2).IsFixedLength();
+        e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+        e.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
+        e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+public class EventMemberConfiguration : IEntityTypeConfiguration<EventMember>
+{
+    public void Configure(EntityTypeBuilder<EventMember> m)
+    {
+        m.ToTable("event_members", t => t.HasCheckConstraint("ck_event_members_role", "role IN ('Admin', 'Editor', 'Viewer')"));
+        m.HasKey(x => new { x.EventId, x.UserId });
+        m.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+        m.Property(x => x.JoinedAt).HasDefaultValueSql("now()");
+        m.HasIndex(x => x.UserId);
+        m.HasOne(x => x.Event).WithMany(x => x.Members).HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        m.HasOne(x => x.User).WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

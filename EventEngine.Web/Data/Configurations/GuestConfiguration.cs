@@ -1,0 +1,54 @@
+using EventEngine.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EventEngine.Web.Data.Configurations;
+
+public class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> h)
+    {
+        h.ToTable("households");
+        h.Property(x => x.Id).HasDefaultValueSql("gen_random_uuid()");
+        h.Property(x => x.Name).HasMaxLength(Household.NameMaxLength);
+        h.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+        h.HasIndex(x => x.EventId);
+        h.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class GuestConfiguration : IEntityTypeConfiguration<Guest>
+{
+    public void Configure(EntityTypeBuilder<Guest> g)
+    {
+        g.ToTable("guests", t =>
+        {
+            t.HasCheckConstraint("ck_guests_reachable", "phone IS NOT NULL OR email IS NOT NULL");
+            t.HasCheckConstraint("ck_guests_status", "status IN ('Invited', 'Confirmed', 'Declined')");
+            t.HasCheckConstraint("ck_guests_plus_ones", "plus_ones_allowed >= 0 AND cardinality(plus_one_names) <= plus_ones_allowed");
+        });
+        g.Property(x => x.Id).HasDefaultValueSql("gen_random_uuid()");
+        g.Property(x => x.FirstName).HasMaxLength(Guest.NameMaxLength);
+        g.Property(x => x.LastName).HasMaxLength(Guest.NameMaxLength);
+        g.Property(x => x.Phone).HasMaxLength(Guest.PhoneMaxLength);
+        g.Property(x => x.Email).HasColumnType("citext");
+        g.Property(x => x.Side).HasMaxLength(Guest.SideMaxLength);
+        g.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        g.Property(x => x.DietaryNeeds).HasMaxLength(Guest.TextMaxLength);
+        g.Property(x => x.TableName).HasMaxLength(Guest.SideMaxLength);
+        g.Property(x => x.Notes).HasMaxLength(Guest.NotesMaxLength);
+        g.Property(x => x.PlusOneNames).HasDefaultValueSql("'{}'");
+        g.Property(x => x.Tags).HasDefaultValueSql("'{}'");
+        g.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+        g.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
+
+        g.HasIndex(x => new { x.EventId, x.Status });
+        g.HasIndex(x => new { x.EventId, x.Phone }).IsUnique().HasFilter("phone IS NOT NULL");
+        g.HasIndex(x => new { x.EventId, x.Email }).IsUnique().HasFilter("email IS NOT NULL");
+        g.HasIndex(x => x.HouseholdId);
+
+        g.HasOne<Event>().WithMany(x => x.Guests).HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        g.HasOne(x => x.Household).WithMany(x => x.Members).HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.SetNull);
+        g.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AddedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}

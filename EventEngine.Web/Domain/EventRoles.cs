@@ -1,0 +1,21 @@
+namespace EventEngine.Web.Domain;
+
+/// <summary>The one table of which role grants which permission (Admin: everything; Editor: guests and messages; Viewer: read only).</summary>
+public static class EventRoles
+{
+    public static bool Grants(this EventRole role, EventPermission permission) => role switch
+    {
+        EventRole.Admin => true,
+        EventRole.Editor => permission is EventPermission.ViewEvent or EventPermission.EditGuests or EventPermission.SendMessages,
+        EventRole.Viewer => permission is EventPermission.ViewEvent,
+        _ => false,
+    };
+
+    public static string Describe(this EventRole role) => role switch
+    {
+        EventRole.Admin => "Everything, including the team and deleting the event",
+        EventRole.Editor => "Guests and messages",
+        EventRole.Viewer => "Read only",
+        _ => "",
+    };
+}

@@ -1,0 +1,36 @@
+namespace EventEngine.Web.Domain;
+
+/// <summary>A person invited to an event. Reachable by phone (E.164) or email, or both.</summary>
+public class Guest
+{
+    public const int NameMaxLength = 100;
+    public const int EmailMaxLength = 254;
+    public const int PhoneMaxLength = 16;
+    public const int SideMaxLength = 50;
+    public const int TextMaxLength = 500;
+    public const int NotesMaxLength = 2000;
+
+    public Guid Id { get; set; }
+    public Guid EventId { get; set; }
+    public Guid? HouseholdId { get; set; }
+
+    public string FirstName { get; set; } = "";
+    public string? LastName { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Side { get; set; }
+    public GuestStatus Status { get; set; } = GuestStatus.Invited;
+
+    public int PlusOnesAllowed { get; set; }
+    public List<string> PlusOneNames { get; set; } = [];
+    public string? DietaryNeeds { get; set; }
+    public string? TableName { get; set; }
+    public List<string> Tags { get; set; } = [];
+    public string? Notes { get; set; }
+
+    public Guid? AddedById { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public Household? Household { get; set; }
+}

@@ -1,0 +1,8 @@
+namespace EventEngine.Web.Domain;
+
+public enum GuestStatus
+{
+    Invited,
+    Confirmed,
+    Declined,
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EventEngine.Web.Htmx;
+
+public enum ToastKind { Success, Error, Info }
+
+/// <summary>The few HTMX helpers the pages share: partial-or-page responses, redirects and toasts.</summary>
+public static class HtmxExtensions
+{
+    private const string ToastKey = "toast";
+
+    public static bool IsHtmx(this HttpRequest request) => request.Headers.ContainsKey("HX-Request");
+
+    /// <summary>For HTMX requests, just the partial (e.g. a form re-rendered with its errors); otherwise the whole page.</summary>
+    public static IActionResult PartialOrPage(this PageModel page, string partialName, object model) =>
+        page.Request.IsHtmx() ? page.Partial(partialName, model) : page.Page();
+
+    /// <summary>Redirects after a successful change, showing a toast on the next page. HTMX follows HX-Redirect.</summary>
+    public static IActionResult RedirectWithToast(this PageModel page, string url, string message, ToastKind kind = ToastKind.Success)
+    {
+        page.TempData[ToastKey] = JsonSerializer.Serialize(new Toast(message, kind.ToString().ToLowerInvariant()));
+        if (!page.Request.IsHtmx()) return new RedirectResult(url);
+        page.Response.Headers["HX-Redirect"] = url;
+        return new NoContentResult();
+    }
+
+    /// <summary>Raises a toast on the current page of an HTMX request (the layout's script listens for "toast").</summary>
+    public static void TriggerToast(this HttpResponse response, string message, ToastKind kind = ToastKind.Success) =>
+        response.Headers["HX-Trigger"] = JsonSerializer.Serialize(new { toast = new Toast(message, kind.ToString().ToLowerInvariant()) });
+
+    public static Toast? TakeToast(this Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData) =>
+        tempData[ToastKey] is string json ? JsonSerializer.Deserialize<Toast>(json) : null;
+
+    public sealed record Toast(string Message, string Kind);
+}

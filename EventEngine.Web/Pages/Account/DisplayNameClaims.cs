@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using EventEngine.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace EventEngine.Web.Pages.Account;
+
+/// <summary>Puts the display name in the auth cookie so the navigation can show who is logged in without a query.</summary>
+public sealed class DisplayNameClaims(UserManager<AppUser> users, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser>(users, options)
+{
+    public const string ClaimType = "display_name";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(ClaimType, user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,33 @@
+using EventEngine.Web.Authorization;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EventEngine.Web.Pages.Events;
+
+public class CreateModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public EventInput Input { get; set; } = new();
+
+    public EventForm Form => new(Input, "Create event", "/events", IsNew: true);
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return this.PartialOrPage("_EventForm", Form);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = User.GetUserId();
+        var created = new Event { CreatedById = userId, CreatedAt = now };
+        Input.ApplyTo(created, now);
+        created.Members.Add(new EventMember { UserId = userId, Role = EventRole.Admin, JoinedAt = now });
+        db.Events.Add(created);
+        await db.SaveChangesAsync();
+
+        return this.RedirectWithToast($"/events/{created.Id}", $"“{created.Name}” is ready. You are its Admin.");
+    }
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using EventEngine.Web.Domain;
+
+namespace EventEngine.Web.Pages.Events;
+
+/// <summary>What the create and edit forms post. Times are wall-clock times in the chosen zone.</summary>
+public sealed class EventInput : IValidatableObject
+{
+    [Required(ErrorMessage = "Give the event a name.")]
+    [StringLength(Event.NameMaxLength, ErrorMessage = "Keep the name under {1} characters.")]
+    [Display(Name = "Event name")]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "Choose when the event starts.")]
+    [Display(Name = "Starts")]
+    public DateTime? StartsAt { get; set; }
+
+    [Display(Name = "Ends (optional)")]
+    public DateTime? EndsAt { get; set; }
+
+    [Required(ErrorMessage = "Choose the time zone the event takes place in.")]
+    [Display(Name = "Time zone")]
+    public string? TimeZoneId { get; set; }
+
+    [StringLength(Event.VenueMaxLength, ErrorMessage = "Keep the venue under {1} characters.")]
+    [Display(Name = "Venue or location")]
+    public string? Venue { get; set; }
+
+    [StringLength(Event.DescriptionMaxLength, ErrorMessage = "Keep the description under {1} characters.")]
+    public string? Description { get; set; }
+
+    [Required(ErrorMessage = "Choose the country most guests' phone numbers are from.")]
+    [Display(Name = "Default country for phone numbers")]
+    public string? DefaultCountry { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TimeZoneId is not null && !EventTime.IsKnownZone(TimeZoneId))
+            yield return new ValidationResult("Choose a time zone from the list.", [nameof(TimeZoneId)]);
+        if (DefaultCountry is not null && !Countries.IsKnown(DefaultCountry))
+            yield return new ValidationResult("Choose a country from the list.", [nameof(DefaultCountry)]);
+        if (StartsAt is not null && EndsAt is not null && EndsAt < StartsAt)
+            yield return new ValidationResult("The event can't end before it starts.", [nameof(EndsAt)]);
+    }
+
+    public static EventInput From(Event e) => new()
+    {
+        Name = e.Name,
+        StartsAt = EventTime.ToLocal(e.StartsAt, e.TimeZoneId),
+        EndsAt = e.EndsAt is { } end ? EventTime.ToLocal(end, e.TimeZoneId) : null,
+        TimeZoneId = e.TimeZoneId,
+        Venue = e.Venue,
+        Description = e.Description,
+        DefaultCountry = e.DefaultCountry,
+    };
+
+    /// <summary>Copies valid input onto the event (call only after validation passed).</summary>
+    public void ApplyTo(Event e, DateTime now)
+    {
+        e.Name = Name!.Trim();
+        e.TimeZoneId = TimeZoneId!;
+        e.StartsAt = EventTime.ToUtc(StartsAt!.Value, TimeZoneId!);
+        e.EndsAt = EndsAt is { } end ? EventTime.ToUtc(end, TimeZoneId!) : null;
+        e.Venue = string.IsNullOrWhiteSpace(Venue) ? null : Venue.Trim();
+        e.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
+        e.DefaultCountry = DefaultCountry!;
+        e.UpdatedAt = now;
+    }
+}
+
+/// <summary>The model of _EventForm: the input plus what differs between create and edit.</summary>
+public sealed record EventForm(EventInput Input, string SubmitLabel, string CancelUrl, bool IsNew);

@@ -1,0 +1,37 @@
+using EventEngine.Web.Authorization;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Pages.Events.Manage;
+
+[RequireEventPermission(EventPermission.EditEvent)]
+public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public EventInput Input { get; set; } = new();
+
+    public string EventName { get; private set; } = "";
+    public EventForm Form => new(Input, "Save changes", $"/events/{current.EventId}", IsNew: false);
+
+    public async Task OnGetAsync()
+    {
+        var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == current.EventId);
+        EventName = e.Name;
+        Input = EventInput.From(e);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var e = await db.Events.SingleAsync(x => x.Id == current.EventId);
+        EventName = e.Name;
+        if (!ModelState.IsValid) return this.PartialOrPage("_EventForm", Form);
+
+        Input.ApplyTo(e, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync();
+        return this.RedirectWithToast($"/events/{e.Id}", "Event details saved.");
+    }
+}

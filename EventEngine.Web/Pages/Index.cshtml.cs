@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EventEngine.Web.Pages;
+
+public class IndexModel : PageModel
+{
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Redirect("/events") : Page();
+}

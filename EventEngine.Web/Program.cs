@@ -1,0 +1,124 @@
+using EventEngine.Web;
+using EventEngine.Web.Authorization;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Pages.Account;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var connectionString = builder.Configuration.GetConnectionString("Default");
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    Console.Error.WriteLine("No database configured. Set ConnectionStrings__Default, or start the app with ./scripts/run, which starts PostgreSQL for you.");
+    return 1;
+}
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString));
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+
+builder.Services.AddIdentityCore<AppUser>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireDigit = false;
+        options.Password.RequiredUniqueChars = 4;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+    })
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<DisplayNameClaims>()
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+
+var secureCookies = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "ee.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SecurePolicy = secureCookies;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.LoginPath = "/account/login";
+    options.LogoutPath = "/account/logout";
+    options.AccessDeniedPath = "/account/login";
+    options.ExpireTimeSpan = TimeSpan.FromDays(14);
+    options.SlidingExpiration = true;
+});
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "ee.antiforgery";
+    options.Cookie.SecurePolicy = secureCookies;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.HeaderName = "RequestVerificationToken";
+});
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+builder.Services.AddScoped<CurrentEvent>();
+builder.Services.AddScoped<EventAccessFilter>();
+builder.Services.AddRouting(options => options.LowercaseUrls = true);
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AddEventPages();
+    options.Conventions.AuthorizeFolder("/Events");
+});
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+builder.Services.AddScoped<DemoSeeder>();
+
+var app = builder.Build();
+
+if (args.Contains("schema-script"))
+{
+    // A first draft for a new migration: the SQL EF Core would create for the current model.
+    await using var scope = app.Services.CreateAsyncScope();
+    Console.WriteLine(scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GenerateCreateScript());
+    return 0;
+}
+
+var migrator = new MigrationRunner(connectionString, Migration.Embedded(), app.Logger);
+if (args.Contains("migrate"))
+{
+    var applied = await migrator.MigrateAsync();
+    Console.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied {applied.Count} migration(s).");
+    return 0;
+}
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+{
+    try
+    {
+        await migrator.MigrateAsync();
+    }
+    catch (MigrationChecksumMismatchException e)
+    {
+        app.Logger.LogCritical("Start-up stopped: {Message}", e.Message);
+        return 1;
+    }
+}
+await DemoSeeder.SeedIfEnabledAsync(app);
+
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/health");
+app.MapRazorPages();
+
+app.Run();
+return 0;
+
+public partial class Program;
