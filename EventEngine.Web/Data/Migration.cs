@@ -7,7 +7,7 @@ namespace EventEngine.Web.Data;
 public sealed record Migration(string Version, string Name, string Sql)
 {
     /// <summary>SHA-256 of the script with line endings normalised, so a checkout with CRLF is not "edited".</summary>
-    public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
+    public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql.ReplaceLineEndings("\n"))));
 
     public static Migration FromFileName(string fileName, string sql)
     {

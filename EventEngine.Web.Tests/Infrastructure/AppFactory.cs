@@ -1,0 +1,95 @@
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventEngine.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app (Program, middleware, Razor Pages, Identity) in memory, on its own PostgreSQL database.
+/// One per test class (IClassFixture), so classes never see each other's data.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "correct horse battery";
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        // Production settings (secure cookies, the friendly error page), not the Development defaults.
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("Demo:Seed", "false");
+    }
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects, speaks HTTPS so secure cookies flow.</summary>
+    public AppClient CreateAppClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") }));
+
+    public async Task<AppUser> CreateUserAsync(string? name = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var email = $"{(name ?? "user").ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}@example.test";
+        var user = new AppUser { UserName = email, Email = email, DisplayName = name ?? "Test User", CreatedAt = DateTime.UtcNow };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        return user;
+    }
+
+    /// <summary>A client logged in (through the real login page) as a new user.</summary>
+    public async Task<(AppClient Client, AppUser User)> LoggedInAsync(string? name = null)
+    {
+        var user = await CreateUserAsync(name);
+        var client = CreateAppClient();
+        await client.LogInAsync(user.Email!, Password);
+        return (client, user);
+    }
+
+    public async Task<Event> CreateEventAsync(AppUser admin, string name = "Test Wedding", string zone = "Europe/London")
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = DateTime.UtcNow;
+        var e = new Event
+        {
+            Name = name,
+            TimeZoneId = zone,
+            StartsAt = EventTime.ToUtc(new DateTime(2027, 6, 12, 15, 0, 0), zone),
+            DefaultCountry = "GB",
+            CreatedById = admin.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        e.Members.Add(new EventMember { UserId = admin.Id, Role = EventRole.Admin, JoinedAt = now });
+        db.Events.Add(e);
+        await db.SaveChangesAsync();
+        return e;
+    }
+
+    public async Task AddMemberAsync(Guid eventId, AppUser user, EventRole role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.EventMembers.Add(new EventMember { EventId = eventId, UserId = user.Id, Role = role, JoinedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Runs a query against the test database through the app's own DbContext.</summary>
+    public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
