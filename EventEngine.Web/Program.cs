@@ -54,7 +54,9 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "ee.antiforgery";
-    options.Cookie.SecurePolicy = secureCookies;
+    // Follows the request's scheme (Secure under HTTPS): antiforgery refuses to issue tokens at all over plain
+    // HTTP with Always, and this cookie grants nothing on its own.
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.HeaderName = "RequestVerificationToken";
 });

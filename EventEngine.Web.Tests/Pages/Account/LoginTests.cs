@@ -65,6 +65,21 @@ public class LoginTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_log_out_button_in_the_navigation_posts_with_an_antiforgery_token()
+    {
+        var (client, _) = await app.LoggedInAsync("Navigator");
+        var page = await client.GetPageAsync("/events");
+        var form = page.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("nav form")!;
+
+        var fields = form.QuerySelectorAll<AngleSharp.Html.Dom.IHtmlInputElement>("input[type=hidden]").Select(i => new KeyValuePair<string, string>(i.Name!, i.Value));
+        var response = await client.Http.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(fields));
+
+        Assert.Equal("/account/logout", form.GetAttribute("action"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/events")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_return_url_to_another_site_is_ignored()
     {
         var user = await app.CreateUserAsync("Radia");

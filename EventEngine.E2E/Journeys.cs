@@ -1,0 +1,32 @@
+using Microsoft.Playwright;
+
+namespace EventEngine.E2E;
+
+/// <summary>Steps that several journeys share, done the way a person does them: through the pages.</summary>
+public static class Journeys
+{
+    public const string Password = "a long enough passphrase";
+
+    public static async Task<string> RegisterAsync(IPage page, string name)
+    {
+        var email = $"{name.ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}@example.test";
+        await page.GotoAsync("/account/register");
+        await page.GetByLabel("Your name").FillAsync(name);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
+        await page.GetByLabel("Confirm password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForURLAsync("**/events");
+        return email;
+    }
+
+    /// <summary>Fills the event form (create or edit) and submits it; returns when the event page has loaded.</summary>
+    public static async Task FillEventFormAsync(IPage page, string name, string startsLocal, string zone, string country, string submit)
+    {
+        await page.GetByLabel("Event name").FillAsync(name);
+        await page.GetByLabel("Starts").FillAsync(startsLocal);
+        await page.GetByLabel("Time zone").SelectOptionAsync(zone);
+        await page.GetByLabel("Default country for phone numbers").SelectOptionAsync(country);
+        await page.GetByRole(AriaRole.Button, new() { Name = submit }).ClickAsync();
+    }
+}
