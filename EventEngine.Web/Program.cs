@@ -70,6 +70,11 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AddEventPages();
     options.Conventions.AuthorizeFolder("/Events");
+}).AddMvcOptions(options =>
+{
+    options.ModelBinderProviders.Insert(0, new CheckboxBinder.Provider());
+    options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, field) => $"The value entered for {field} is not valid.");
+    options.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(field => $"Enter a value for {field}.");
 });
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddScoped<DemoSeeder>();
