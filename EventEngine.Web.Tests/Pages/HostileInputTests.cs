@@ -23,8 +23,13 @@ public class HostileInputTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static Dictionary<string, string> EventFields() => new()
     {
-        ["Input.Name"] = "Valid Event", ["Input.StartsAt"] = "2027-05-01T12:00", ["Input.EndsAt"] = "2027-05-01T18:00",
-        ["Input.TimeZoneId"] = "Europe/Berlin", ["Input.Venue"] = "Hall", ["Input.Description"] = "Fine", ["Input.DefaultCountry"] = "DE",
+        ["Input.Name"] = "Valid Event",
+        ["Input.StartsAt"] = "2027-05-01T12:00",
+        ["Input.EndsAt"] = "2027-05-01T18:00",
+        ["Input.TimeZoneId"] = "Europe/Berlin",
+        ["Input.Venue"] = "Hall",
+        ["Input.Description"] = "Fine",
+        ["Input.DefaultCountry"] = "DE",
     };
 
     public static TheoryData<string, string> Cases()
@@ -57,8 +62,10 @@ public class HostileInputTests(AppFactory app) : IClassFixture<AppFactory>
             {
                 "register" => ("/account/register", new Dictionary<string, string>
                 {
-                    ["Input.DisplayName"] = "Valid Name", ["Input.Email"] = $"v{Guid.NewGuid():N}@example.test",
-                    ["Input.Password"] = "valid password 1", ["Input.ConfirmPassword"] = "valid password 1",
+                    ["Input.DisplayName"] = "Valid Name",
+                    ["Input.Email"] = $"v{Guid.NewGuid():N}@example.test",
+                    ["Input.Password"] = "valid password 1",
+                    ["Input.ConfirmPassword"] = "valid password 1",
                 }, true),
                 "login" => ("/account/login", new Dictionary<string, string> { ["Input.Email"] = "nobody@example.test", ["Input.Password"] = "whatever it is" }, true),
                 "create" => ("/events/new", EventFields(), false),
