@@ -11,7 +11,8 @@ public class EventJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task A_person_registers_creates_an_event_sees_its_local_time_edits_it_and_logs_out()
     {
-        var page = await browser.NewPageAsync();
+        var consoleErrors = new List<string>();
+        var page = await browser.NewPageAsync(consoleErrors: consoleErrors);
         await Journeys.RegisterAsync(page, "Nadia Host");
         await Expect(page.GetByText("No events yet")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("signed-in-name")).ToHaveTextAsync("Nadia Host");
@@ -45,6 +46,7 @@ public class EventJourneyTests(BrowserFixture browser)
         await page.WaitForURLAsync(new Regex("/$"));
         await page.GotoAsync("/events");
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        Assert.Empty(consoleErrors);
     }
 
     [Fact]
@@ -74,7 +76,8 @@ public class EventJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task Pages_fit_a_375_pixel_phone_without_sideways_scrolling()
     {
-        var page = await browser.NewPageAsync(BrowserFixture.Phone);
+        var consoleErrors = new List<string>();
+        var page = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
         await page.GotoAsync("/");
         await AssertFitsAsync(page, "home-phone");
         await page.GotoAsync("/account/register");
@@ -92,6 +95,7 @@ public class EventJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
         await Expect(page.GetByTestId("signed-in-name")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "nav-open-phone");
+        Assert.Empty(consoleErrors);
     }
 
     private static async Task AssertFitsAsync(IPage page, string screenshot)

@@ -24,12 +24,26 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser profile (no cookies) at the given size.</summary>
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    /// <summary>
+    /// A fresh browser profile (no cookies) at the given size. Console errors (script failures, CSP violations)
+    /// are collected in <paramref name="consoleErrors"/> so a journey can require that there were none.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, List<string>? consoleErrors = null)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseUrl, ViewportSize = viewport ?? Desktop, Locale = "en-GB" });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        if (consoleErrors is not null)
+        {
+            // Status pages (404, 403) log the failed load itself; anything else is a real error.
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+                    consoleErrors.Add(message.Text);
+            };
+            page.PageError += (_, error) => consoleErrors.Add(error);
+        }
+        return page;
     }
 
     /// <summary>Saves a screenshot under artifacts/screenshots for people to look at; it asserts nothing.</summary>
