@@ -2,7 +2,6 @@
 # first time) a private PostgreSQL cluster for this checkout on 127.0.0.1 and exports a connection string for it.
 # The cluster trusts local connections only, so no password is needed or stored.
 
-EE_PG_PORT="${EE_PG_PORT:-54329}"
 EE_PG_DATA="${EE_PG_DATA:-$EE_ROOT/.pgdata}"
 
 ee_pg_bin() {
@@ -36,6 +35,11 @@ ee_ensure_postgres() {
   local bin
   bin="$(ee_pg_bin)" || { ee_install_postgres; bin="$(ee_pg_bin)"; } || { echo "PostgreSQL could not be installed." >&2; return 1; }
 
+  # As root the cluster runs as 'postgres', which must be able to reach the data folder.
+  if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$(dirname "$EE_PG_DATA")" 2>/dev/null; then
+    EE_PG_DATA="/var/tmp/eventengine-pg-$(printf '%s' "$EE_ROOT" | md5sum | cut -c1-8)"
+  fi
+
   if [ ! -s "$EE_PG_DATA/PG_VERSION" ]; then
     echo "Creating a PostgreSQL cluster in $EE_PG_DATA ..."
     mkdir -p "$EE_PG_DATA"
@@ -43,11 +47,21 @@ ee_ensure_postgres() {
     chmod 700 "$EE_PG_DATA"
     ee_as_pg_owner "$bin/initdb" -D "$EE_PG_DATA" -U eventengine --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
   fi
+  # The port is chosen once per cluster (54329, or the next free one) and remembered beside its data.
   if ! ee_as_pg_owner "$bin/pg_ctl" -D "$EE_PG_DATA" status >/dev/null 2>&1; then
+    EE_PG_PORT="${EE_PG_PORT:-$(cat "$EE_PG_DATA/eventengine.port" 2>/dev/null || true)}"
+    if [ -z "$EE_PG_PORT" ]; then
+      EE_PG_PORT=54329
+      while "$bin/pg_isready" -q -h 127.0.0.1 -p "$EE_PG_PORT" >/dev/null 2>&1 || (exec 3<>"/dev/tcp/127.0.0.1/$EE_PG_PORT") 2>/dev/null; do
+        EE_PG_PORT=$((EE_PG_PORT + 1))
+      done
+      echo "$EE_PG_PORT" | ee_as_pg_owner tee "$EE_PG_DATA/eventengine.port" >/dev/null
+    fi
     ee_as_pg_owner "$bin/pg_ctl" -D "$EE_PG_DATA" -l "$EE_PG_DATA/server.log" -w -t 60 start \
       -o "-p $EE_PG_PORT -k $EE_PG_DATA -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=${EE_PG_FSYNC:-on}" >/dev/null \
       || { echo "PostgreSQL did not start; see $EE_PG_DATA/server.log" >&2; tail -20 "$EE_PG_DATA/server.log" >&2; return 1; }
   fi
+  EE_PG_PORT="$(ee_as_pg_owner sed -n 4p "$EE_PG_DATA/postmaster.pid")" # the running server's own word
   local database="${EE_PG_DATABASE:-eventengine}"
   if ! "$bin/psql" -h 127.0.0.1 -p "$EE_PG_PORT" -U eventengine -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
     "$bin/createdb" -h 127.0.0.1 -p "$EE_PG_PORT" -U eventengine "$database"
