@@ -26,10 +26,6 @@ public static class HtmxExtensions
         return new NoContentResult();
     }
 
-    /// <summary>Raises a toast on the current page of an HTMX request (the layout's script listens for "toast").</summary>
-    public static void TriggerToast(this HttpResponse response, string message, ToastKind kind = ToastKind.Success) =>
-        response.Headers["HX-Trigger"] = JsonSerializer.Serialize(new { toast = new Toast(message, kind.ToString().ToLowerInvariant()) });
-
     public static Toast? TakeToast(this Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData) =>
         tempData[ToastKey] is string json ? JsonSerializer.Deserialize<Toast>(json) : null;
 

@@ -12,7 +12,7 @@ public class CreateModel(AppDbContext db, TimeProvider clock) : PageModel
     [BindProperty]
     public EventInput Input { get; set; } = new();
 
-    public EventForm Form => new(Input, "Create event", "/events", IsNew: true);
+    public EventForm Form => new(Input, "Create event", "/events");
 
     public void OnGet() { }
 

@@ -69,4 +69,4 @@ public sealed class EventInput : IValidatableObject
 }
 
 /// <summary>The model of _EventForm: the input plus what differs between create and edit.</summary>
-public sealed record EventForm(EventInput Input, string SubmitLabel, string CancelUrl, bool IsNew);
+public sealed record EventForm(EventInput Input, string SubmitLabel, string CancelUrl);

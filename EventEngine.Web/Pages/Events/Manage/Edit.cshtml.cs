@@ -15,7 +15,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock
     public EventInput Input { get; set; } = new();
 
     public string EventName { get; private set; } = "";
-    public EventForm Form => new(Input, "Save changes", $"/events/{current.EventId}", IsNew: false);
+    public EventForm Form => new(Input, "Save changes", $"/events/{current.EventId}");
 
     public async Task OnGetAsync()
     {
