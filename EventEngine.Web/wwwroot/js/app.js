@@ -20,10 +20,6 @@
     new bootstrap.Toast(toast, { delay: 5000 }).show();
     toast.addEventListener("hidden.bs.toast", function () { toast.remove(); });
   }
-  window.eventEngineToast = showToast;
-
-  // Handlers raise toasts with HX-Trigger: {"toast": {"message": "...", "kind": "success"}}.
-  document.addEventListener("toast", function (e) { showToast(e.detail.message, e.detail.kind); });
 
   document.addEventListener("htmx:responseError", function (e) {
     var status = e.detail.xhr.status;
