@@ -11,11 +11,19 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<EventMember> EventMembers => Set<EventMember>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Guest> Guests => Set<Guest>();
+    public DbSet<GuestImport> GuestImports => Set<GuestImport>();
+
+    /// <summary>The database's accent folding (ee_unaccent), so search terms fold exactly as the stored search text does.</summary>
+    public static string Unaccent(string text) => throw new NotSupportedException("Only for use in queries.");
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.HasPostgresExtension("citext");
+        builder.HasPostgresExtension("pg_trgm");
+        builder.HasPostgresExtension("unaccent");
+        builder.HasPostgresExtension("btree_gin");
+        builder.HasDbFunction(typeof(AppDbContext).GetMethod(nameof(Unaccent))!).HasName("ee_unaccent");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         SnakeCaseNames.Apply(builder);
     }

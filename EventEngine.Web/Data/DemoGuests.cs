@@ -81,7 +81,11 @@ public static class DemoGuests
                 if (size == 1 && random.Next(100) < 30)
                 {
                     guest.PlusOnesAllowed = 1;
-                    if (guest.Status == GuestStatus.Confirmed && random.Next(100) < 70) guest.PlusOneNames = [$"{Pick(random, FirstNames)} {Pick(random, LastNames)}"];
+                    if (guest.Status == GuestStatus.Confirmed && random.Next(100) < 70)
+                    {
+                        guest.PlusOnesComing = 1;
+                        guest.PlusOneNames = [$"{Pick(random, FirstNames)} {Pick(random, LastNames)}"];
+                    }
                 }
                 guests.Add(guest);
             }

@@ -5,6 +5,8 @@ public enum EventPermission
 {
     ViewEvent,
     EditGuests,
+    /// <summary>Files that carry guests' personal data out of the app (CSV and PDF exports).</summary>
+    ExportGuests,
     SendMessages,
     EditEvent,
     ManageTeam,

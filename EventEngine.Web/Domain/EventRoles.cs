@@ -6,7 +6,8 @@ public static class EventRoles
     public static bool Grants(this EventRole role, EventPermission permission) => role switch
     {
         EventRole.Admin => true,
-        EventRole.Editor => permission is EventPermission.ViewEvent or EventPermission.EditGuests or EventPermission.SendMessages,
+        EventRole.Editor => permission is EventPermission.ViewEvent or EventPermission.EditGuests or EventPermission.ExportGuests
+            or EventPermission.SendMessages,
         EventRole.Viewer => permission is EventPermission.ViewEvent,
         _ => false,
     };

@@ -22,6 +22,7 @@ public class Guest
     public GuestStatus Status { get; set; } = GuestStatus.Invited;
 
     public int PlusOnesAllowed { get; set; }
+    public int PlusOnesComing { get; set; }
     public List<string> PlusOneNames { get; set; } = [];
     public string? DietaryNeeds { get; set; }
     public string? TableName { get; set; }
@@ -32,5 +33,11 @@ public class Guest
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Lower-case, accent-free name, email and phone, computed by the database for search.</summary>
+    public string SearchText { get; private set; } = "";
+
     public Household? Household { get; set; }
+
+    public string DisplayName => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
+    public int Headcount => 1 + PlusOnesComing;
 }

@@ -13,6 +13,25 @@ public static class HtmxExtensions
 
     public static bool IsHtmx(this HttpRequest request) => request.Headers.ContainsKey("HX-Request");
 
+    /// <summary>htmx asks for the whole page when the back button lands on a page it has no snapshot of.</summary>
+    public static bool IsHistoryRestore(this HttpRequest request) => request.Headers.ContainsKey("HX-History-Restore-Request");
+
+    /// <summary>The id of the element an HTMX request will swap into, so one URL can serve several parts of a page.</summary>
+    public static string? HtmxTarget(this HttpRequest request) => request.Headers["HX-Target"].FirstOrDefault();
+
+    /// <summary>
+    /// Raises client events through HX-Trigger: a toast, and names such as guests-changed that parts of the page
+    /// listen for to refresh themselves.
+    /// </summary>
+    public static void TriggerClientEvents(this HttpResponse response, string? toast, ToastKind kind = ToastKind.Success, params string[] events)
+    {
+        var triggers = events.ToDictionary(e => e, object (_) => true);
+        if (toast is not null) triggers["toast"] = new Toast(toast, kind.ToString().ToLowerInvariant());
+        response.Headers["HX-Trigger"] = JsonSerializer.Serialize(triggers, JsonOptions);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
     /// <summary>For HTMX requests, just the partial (e.g. a form re-rendered with its errors); otherwise the whole page.</summary>
     public static IActionResult PartialOrPage(this PageModel page, string partialName, object model) =>
         page.Request.IsHtmx() ? page.Partial(partialName, model) : page.Page();

@@ -25,7 +25,7 @@ public class GuestConfiguration : IEntityTypeConfiguration<Guest>
         {
             t.HasCheckConstraint("ck_guests_reachable", "phone IS NOT NULL OR email IS NOT NULL");
             t.HasCheckConstraint("ck_guests_status", "status IN ('Invited', 'Confirmed', 'Declined')");
-            t.HasCheckConstraint("ck_guests_plus_ones", "plus_ones_allowed >= 0 AND cardinality(plus_one_names) <= plus_ones_allowed");
+            t.HasCheckConstraint("ck_guests_plus_ones", "plus_ones_allowed >= 0 AND plus_ones_coming BETWEEN 0 AND plus_ones_allowed AND cardinality(plus_one_names) <= plus_ones_coming");
         });
         g.Property(x => x.Id).HasDefaultValueSql("gen_random_uuid()");
         g.Property(x => x.FirstName).HasMaxLength(Guest.NameMaxLength);
@@ -41,8 +41,16 @@ public class GuestConfiguration : IEntityTypeConfiguration<Guest>
         g.Property(x => x.Tags).HasDefaultValueSql("'{}'");
         g.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         g.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
+        g.Property(x => x.PlusOnesComing).HasDefaultValue(0);
+        g.Property(x => x.SearchText).HasComputedColumnSql(
+            "lower(ee_unaccent(first_name || ' ' || coalesce(last_name, '') || ' ' || coalesce(email::text, '') || ' ' || coalesce(phone, '')))",
+            stored: true);
+        g.Ignore(x => x.DisplayName);
+        g.Ignore(x => x.Headcount);
 
         g.HasIndex(x => new { x.EventId, x.Status });
+        g.HasIndex(x => new { x.EventId, x.SearchText }).HasMethod("gin").HasOperators("", "gin_trgm_ops");
+        g.HasIndex(x => new { x.EventId, x.LastName, x.FirstName });
         g.HasIndex(x => new { x.EventId, x.Phone }).IsUnique().HasFilter("phone IS NOT NULL");
         g.HasIndex(x => new { x.EventId, x.Email }).IsUnique().HasFilter("email IS NOT NULL");
         g.HasIndex(x => x.HouseholdId);

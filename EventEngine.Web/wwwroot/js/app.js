@@ -21,6 +21,9 @@
     toast.addEventListener("hidden.bs.toast", function () { toast.remove(); });
   }
 
+  // Servers raise toasts through HX-Trigger: {"toast": {"message": "...", "kind": "success"}}.
+  document.addEventListener("toast", function (e) { showToast(e.detail.message, e.detail.kind); });
+
   document.addEventListener("htmx:responseError", function (e) {
     var status = e.detail.xhr.status;
     var message = status === 403 ? "You don't have permission to do that."
@@ -38,6 +41,59 @@
     var button = e.submitter || form.querySelector("button[type=submit]");
     if (!button) return;
     setTimeout(function () { button.classList.add("is-loading"); button.setAttribute("aria-busy", "true"); }, 0);
+  });
+
+  // The guest table's inline row editor: Enter saves, Escape cancels (the row has no <form> to do it natively).
+  document.addEventListener("keydown", function (e) {
+    var row = e.target.closest && e.target.closest("[data-row-editor]");
+    if (row && !e.isComposing) {
+      if (e.key === "Enter" && e.target.tagName !== "TEXTAREA" && e.target.tagName !== "BUTTON" && e.target.tagName !== "A") {
+        e.preventDefault();
+        row.querySelector("[data-save]").click();
+      } else if (e.key === "Escape") {
+        e.preventDefault();
+        row.querySelector("[data-cancel]").click();
+      }
+      return;
+    }
+    // "/" jumps to the search box, as in most tools with a list to search.
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName) || e.target.isContentEditable;
+    if (e.key === "/" && !typing) {
+      var search = document.querySelector("[data-search-shortcut]");
+      if (search) { e.preventDefault(); search.focus(); }
+    }
+  });
+
+  function updateSelection() {
+    var count = document.querySelectorAll("[data-row-select]:checked").length;
+    document.querySelectorAll("[data-selected-count]").forEach(function (el) {
+      el.textContent = count === 0 ? "" : count + " selected";
+    });
+  }
+
+  document.addEventListener("change", function (e) {
+    if (e.target.matches("[data-select-all]")) {
+      document.querySelectorAll("[data-row-select]").forEach(function (box) { box.checked = e.target.checked; });
+    }
+    if (e.target.matches("[data-select-all], [data-row-select]")) updateSelection();
+  });
+
+  document.addEventListener("click", function (e) {
+    var dismiss = e.target.closest("[data-dismiss-dialog]");
+    if (dismiss) {
+      e.preventDefault();
+      document.getElementById("bulk-dialog").innerHTML = "";
+    }
+    var add = e.target.closest("[data-open-add]");
+    var panel = document.getElementById("add-guest-panel");
+    if (add && panel) {
+      e.preventDefault();
+      panel.open = true;
+      panel.querySelector("input").focus();
+    }
+    // The export follows the filter in the address bar, which htmx updates without reloading the page.
+    var exportLink = e.target.closest("[data-export-link]");
+    if (exportLink) exportLink.href = location.pathname.replace(/\/$/, "") + "/export" + location.search;
   });
 
   function init(root) {
@@ -59,5 +115,6 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { init(document); });
-  document.addEventListener("htmx:afterSwap", function (e) { init(e.detail.elt); });
+  document.addEventListener("htmx:afterSwap", function (e) { init(e.detail.elt); updateSelection(); });
+  document.addEventListener("htmx:historyRestore", function () { init(document); });
 })();

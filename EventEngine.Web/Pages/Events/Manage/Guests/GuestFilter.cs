@@ -1,0 +1,123 @@
+using System.Text;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Pages.Events.Manage.Guests;
+
+/// <summary>
+/// What the guest table shows: filters, search, sort and page, read from the query string so a URL reproduces the view.
+/// Values that do not bind (a made-up status, page=abc) are ignored rather than refused: a stale link still opens.
+/// </summary>
+public sealed class GuestFilter
+{
+    public const int PageSize = 50;
+    public const string NoSide = "(none)";
+    private const int MaxSearchWords = 6;
+
+    public string? Q { get; set; }
+    public GuestStatus? Status { get; set; }
+    public string? Side { get; set; }
+    public string? Tag { get; set; }
+    public Guid? Household { get; set; }
+    public bool Mine { get; set; }
+    public string? Sort { get; set; }
+    public bool Desc { get; set; }
+    public int Page { get; set; } = 1;
+
+    public static readonly IReadOnlyList<(string Key, string Label)> Sorts =
+    [
+        ("name", "Name"), ("status", "Status"), ("side", "Side"), ("household", "Household"), ("table", "Table"), ("added", "Added"),
+    ];
+
+    public string SortKey => Sorts.Any(s => s.Key == Sort) ? Sort! : "name";
+
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || Status is not null || !string.IsNullOrEmpty(Side)
+        || !string.IsNullOrEmpty(Tag) || Household is not null || Mine;
+
+    public IQueryable<Guest> Apply(IQueryable<Guest> guests, Guid currentUserId)
+    {
+        if (Status is { } status) guests = guests.Where(g => g.Status == status);
+        if (Side == NoSide) guests = guests.Where(g => g.Side == null);
+        else if (!string.IsNullOrEmpty(Side)) guests = guests.Where(g => g.Side == Side);
+        if (!string.IsNullOrEmpty(Tag)) guests = guests.Where(g => g.Tags.Contains(Tag));
+        if (Household is { } household) guests = guests.Where(g => g.HouseholdId == household);
+        if (Mine) guests = guests.Where(g => g.AddedById == currentUserId);
+        foreach (var word in SearchWords())
+        {
+            // Both sides fold the same way in the database (ee_unaccent, then lower), so "Zoë" finds "zoe" and "ZOE".
+            var pattern = "%" + EscapeLike(word) + "%";
+            var digits = PhoneDigits(word);
+            guests = digits is null
+                ? guests.Where(g => EF.Functions.Like(g.SearchText, AppDbContext.Unaccent(pattern).ToLower()))
+                : guests.Where(g => EF.Functions.Like(g.SearchText, AppDbContext.Unaccent(pattern).ToLower())
+                    || EF.Functions.Like(g.Phone!, "%" + digits + "%"));
+        }
+        return guests;
+    }
+
+    public IOrderedQueryable<Guest> Order(IQueryable<Guest> guests)
+    {
+        var ordered = (SortKey, Desc) switch
+        {
+            ("status", false) => guests.OrderBy(g => g.Status),
+            ("status", true) => guests.OrderByDescending(g => g.Status),
+            ("side", false) => guests.OrderBy(g => g.Side == null).ThenBy(g => g.Side),
+            ("side", true) => guests.OrderBy(g => g.Side == null).ThenByDescending(g => g.Side),
+            ("household", false) => guests.OrderBy(g => g.Household == null).ThenBy(g => g.Household!.Name),
+            ("household", true) => guests.OrderBy(g => g.Household == null).ThenByDescending(g => g.Household!.Name),
+            ("table", false) => guests.OrderBy(g => g.TableName == null).ThenBy(g => g.TableName),
+            ("table", true) => guests.OrderBy(g => g.TableName == null).ThenByDescending(g => g.TableName),
+            ("added", false) => guests.OrderBy(g => g.CreatedAt),
+            ("added", true) => guests.OrderByDescending(g => g.CreatedAt),
+            _ => null,
+        };
+        // Names sort last name first, the way a door list reads; the id keeps pages stable when names repeat.
+        ordered = ordered is null
+            ? Desc ? guests.OrderByDescending(g => g.LastName ?? g.FirstName).ThenByDescending(g => g.FirstName)
+                   : guests.OrderBy(g => g.LastName ?? g.FirstName).ThenBy(g => g.FirstName)
+            : ordered.ThenBy(g => g.LastName ?? g.FirstName).ThenBy(g => g.FirstName);
+        return ordered.ThenBy(g => g.Id);
+    }
+
+    public IEnumerable<string> SearchWords() =>
+        (Q ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxSearchWords);
+
+    /// <summary>The query string for this view with some values changed, e.g. the next page or another sort.</summary>
+    public string Url(string basePath, string? sort = null, bool? desc = null, int? page = null)
+    {
+        var query = new Dictionary<string, string?>();
+        if (!string.IsNullOrWhiteSpace(Q)) query["q"] = Q.Trim();
+        if (Status is { } status) query["status"] = status.ToString();
+        if (!string.IsNullOrEmpty(Side)) query["side"] = Side;
+        if (!string.IsNullOrEmpty(Tag)) query["tag"] = Tag;
+        if (Household is { } household) query["household"] = household.ToString();
+        if (Mine) query["mine"] = "true";
+        var sortKey = sort ?? Sort;
+        if (sortKey is not null && sortKey != "name") query["sort"] = sortKey;
+        if (desc ?? Desc) query["desc"] = "true";
+        var pageNumber = page ?? Page;
+        if (pageNumber > 1) query["page"] = pageNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString(basePath, query);
+    }
+
+    private static string EscapeLike(string word)
+    {
+        var escaped = new StringBuilder(word.Length);
+        foreach (var c in word)
+        {
+            if (c is '\\' or '%' or '_') escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
+    /// <summary>"07700 900" or "(020)" also finds stored E.164 numbers: digits only, without the national leading zero.</summary>
+    private static string? PhoneDigits(string word)
+    {
+        if (!word.All(c => char.IsAsciiDigit(c) || c is '+' or '(' or ')' or '-' or '.')) return null;
+        var digits = new string(word.Where(char.IsAsciiDigit).ToArray()).TrimStart('0');
+        return digits.Length >= 3 ? digits : null;
+    }
+}

@@ -1,0 +1,56 @@
+using EventEngine.Web.Authorization;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Pages.Events.Manage.Guests;
+
+/// <summary>Saving a guest from any form (add, full edit, inline row): validate, check duplicates and household, save.</summary>
+public static class GuestForms
+{
+    public static async Task<GuestFormView> ViewAsync(AppDbContext db, Guid eventId, Guid? guestId, GuestInput input, GuestStore.Duplicate? duplicate) =>
+        new(eventId, guestId, input,
+            await GuestStore.SidesAsync(db, eventId),
+            await GuestStore.HouseholdsAsync(db, eventId),
+            duplicate);
+
+    /// <summary>
+    /// Saves the input onto <paramref name="guest"/> (or a new guest). Returns the saved guest, or null with the
+    /// problems in ModelState under "Input.{field}" and the duplicate guest if that was one of them.
+    /// </summary>
+    public static async Task<(Guest? Guest, GuestStore.Duplicate? Duplicate)> SaveAsync(
+        PageModel page, AppDbContext db, CurrentEvent current, GuestInput input, Guest? guest, DateTime now)
+    {
+        var country = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.DefaultCountry).SingleAsync();
+        var errors = input.Validate(country);
+        if (errors.Count == 0 && !await GuestStore.ResolveHouseholdAsync(db, current.EventId, input, now))
+            errors.Add((nameof(GuestInput.HouseholdId), "Choose a household from the list."));
+        var duplicate = errors.Count == 0 ? await GuestStore.FindDuplicateAsync(db, current.EventId, input, guest?.Id) : null;
+        if (duplicate is not null) errors.Add((duplicate.Field, GuestStore.DuplicateMessage(duplicate)));
+        if (errors.Count > 0)
+        {
+            foreach (var (field, message) in errors) page.ModelState.AddModelError($"Input.{field}", message);
+            return (null, duplicate);
+        }
+
+        if (guest is null)
+        {
+            guest = new Guest { Id = Guid.NewGuid(), EventId = current.EventId, AddedById = current.UserId, CreatedAt = now };
+            db.Guests.Add(guest);
+        }
+        input.ApplyTo(guest);
+        guest.UpdatedAt = now;
+        try
+        {
+            await db.SaveChangesAsync();
+            return (guest, null);
+        }
+        catch (DbUpdateException e) when (GuestStore.UniqueViolationField(e) is { } field)
+        {
+            page.ModelState.AddModelError($"Input.{field}", field == nameof(GuestInput.Phone)
+                ? "Someone just added a guest with this phone number." : "Someone just added a guest with this email address.");
+            return (null, null);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using EventEngine.Web.Authorization;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Pages.Events.Manage.Guests;
+
+/// <summary>Adds a household (one RSVP link answers for all of them) and its members in one step.</summary>
+[RequireEventPermission(EventPermission.EditGuests)]
+public class HouseholdModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
+{
+    public const int MaxMembers = 12;
+
+    [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? Side { get; set; }
+    [BindProperty] public string? TableName { get; set; }
+    [BindProperty] public List<GuestInput> Members { get; set; } = [];
+
+    public List<string> Sides { get; private set; } = [];
+    public Guid EventId => current.EventId;
+
+    public async Task OnGetAsync()
+    {
+        Members = [.. Enumerable.Range(0, 4).Select(_ => new GuestInput())];
+        Sides = await GuestStore.SidesAsync(db, current.EventId);
+    }
+
+    /// <summary>One more empty member row, numbered after the last (htmx appends it).</summary>
+    public IActionResult OnGetMember(int index) =>
+        index is < 0 or >= MaxMembers ? BadRequest() : Partial("_HouseholdMember", (index, new GuestInput()));
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var country = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.DefaultCountry).SingleAsync();
+        Name = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim();
+        if (Name is null) ModelState.AddModelError(nameof(Name), "Name the household, e.g. The Okafor family.");
+        else if (Name.Length > Household.NameMaxLength) ModelState.AddModelError(nameof(Name), $"Keep the name under {Household.NameMaxLength} characters.");
+
+        var filled = Members.Select((m, i) => (Member: m, Index: i)).Where(x => !IsBlank(x.Member)).Take(MaxMembers).ToList();
+        if (filled.Count == 0) ModelState.AddModelError("Members", "Add at least one person.");
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (member, i) in filled)
+        {
+            member.Side = Side;
+            member.TableName = TableName;
+            foreach (var (field, message) in member.Validate(country)) ModelState.AddModelError($"Members[{i}].{field}", message);
+            foreach (var (field, value) in new[] { (nameof(GuestInput.Phone), member.Phone), (nameof(GuestInput.Email), member.Email) })
+                if (value is not null && !seen.Add(value)) ModelState.AddModelError($"Members[{i}].{field}", "Two people here have the same " + (field == "Phone" ? "phone number." : "email address."));
+            if (ModelState.IsValid && await GuestStore.FindDuplicateAsync(db, current.EventId, member) is { } dup)
+                ModelState.AddModelError($"Members[{i}].{dup.Field}", GuestStore.DuplicateMessage(dup));
+        }
+        if (!ModelState.IsValid)
+        {
+            Sides = await GuestStore.SidesAsync(db, current.EventId);
+            return this.PartialOrPage("_HouseholdForm", this);
+        }
+
+        var household = new Household { Id = Guid.NewGuid(), EventId = current.EventId, Name = Name!, CreatedAt = now };
+        db.Households.Add(household);
+        foreach (var (member, _) in filled)
+        {
+            var guest = new Guest { Id = Guid.NewGuid(), EventId = current.EventId, AddedById = current.UserId, CreatedAt = now, UpdatedAt = now };
+            member.HouseholdId = household.Id;
+            member.ApplyTo(guest);
+            db.Guests.Add(guest);
+        }
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (GuestStore.UniqueViolationField(e) is not null)
+        {
+            ModelState.AddModelError("Members", "Someone just added one of these people. Check the guest list and try again.");
+            Sides = await GuestStore.SidesAsync(db, current.EventId);
+            return this.PartialOrPage("_HouseholdForm", this);
+        }
+        return this.RedirectWithToast($"/events/{current.EventId}/guests?household={household.Id}", $"{household.Name} added with {filled.Count} {(filled.Count == 1 ? "person" : "people")}.");
+    }
+
+    private static bool IsBlank(GuestInput m) =>
+        string.IsNullOrWhiteSpace(m.FirstName) && string.IsNullOrWhiteSpace(m.LastName) && string.IsNullOrWhiteSpace(m.Phone) && string.IsNullOrWhiteSpace(m.Email);
+}

@@ -1,0 +1,62 @@
+using EventEngine.Web.Authorization;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Pages.Events.Manage.Guests;
+
+/// <summary>
+/// The guest table. HTMX requests get just the part they target: the results (after a filter, sort or page change,
+/// or when something raised guests-changed) or the counts; a history restore or a plain request gets the page.
+/// </summary>
+public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public GuestFilter Filter { get; set; } = new();
+
+    public Event Event { get; private set; } = null!;
+    public CurrentEvent Current => current;
+    public GuestCounts Counts { get; private set; } = null!;
+    public List<Guest> Guests { get; private set; } = [];
+    public int Total { get; private set; }
+    public int PageCount => Math.Max(1, (Total + GuestFilter.PageSize - 1) / GuestFilter.PageSize);
+    public List<string> Sides { get; private set; } = [];
+    public List<string> Tags { get; private set; } = [];
+    public List<GuestStore.HouseholdOption> Households { get; private set; } = [];
+    public string BasePath => $"/events/{current.EventId}/guests";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (Request.IsHtmx() && !Request.IsHistoryRestore())
+        {
+            if (Request.HtmxTarget() == "guest-counts")
+                return Partial("_GuestCounts", await GuestCounts.LoadAsync(db, current.EventId));
+            await LoadResultsAsync();
+            // A filter, sort or page change becomes a history entry with a clean URL; a refresh in place does not.
+            if (Request.Headers["HX-Trigger"] != "guest-results") Response.Headers["HX-Push-Url"] = Filter.Url(BasePath);
+            return Partial("_GuestResults", this);
+        }
+        Event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == current.EventId);
+        Counts = await GuestCounts.LoadAsync(db, current.EventId);
+        Sides = await GuestStore.SidesAsync(db, current.EventId);
+        Tags = await GuestStore.TagsAsync(db, current.EventId);
+        Households = await GuestStore.HouseholdsAsync(db, current.EventId);
+        await LoadResultsAsync();
+        return Page();
+    }
+
+    private async Task LoadResultsAsync()
+    {
+        // A filter value that failed to bind (status=Bogus) is simply not applied.
+        ModelState.Clear();
+        var filtered = Filter.Apply(db.Guests.Where(g => g.EventId == current.EventId), current.UserId);
+        Total = await filtered.CountAsync();
+        Filter.Page = Math.Clamp(Filter.Page, 1, PageCount);
+        Guests = await Filter.Order(filtered).Include(g => g.Household)
+            .Skip((Filter.Page - 1) * GuestFilter.PageSize).Take(GuestFilter.PageSize)
+            .AsNoTracking().ToListAsync();
+    }
+}
