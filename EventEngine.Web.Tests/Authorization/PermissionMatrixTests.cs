@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
+using Guests = EventEngine.Web.Pages.Events.Manage.Guests;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,13 +22,14 @@ public class PermissionMatrixFixture : AppFactory, IAsyncLifetime
         await CreateEventAsync(People["Outsider"].User!, "The outsider's own event");
     }
 
-    /// <summary>A new event with the team at their roles, so destructive handlers never affect other cases.</summary>
-    public async Task<Event> CreateTeamEventAsync()
+    /// <summary>A new event with the team at their roles and one guest, so destructive handlers never affect other cases.</summary>
+    public async Task<(Event Event, Guest Guest)> CreateTeamEventAsync()
     {
         var e = await CreateEventAsync(People["Admin"].User!, $"Matrix event {Guid.NewGuid():N}");
         await AddMemberAsync(e.Id, People["Editor"].User!, EventRole.Editor);
         await AddMemberAsync(e.Id, People["Viewer"].User!, EventRole.Viewer);
-        return e;
+        var guest = await AddGuestAsync(e.Id, "Matrix", g => g.LastName = "Guest");
+        return (e, guest);
     }
 }
 
@@ -56,6 +58,11 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         ("Input.DefaultCountry", "GB"),
     ];
 
+    private static (string, string)[] ValidGuestForm(Event e) =>
+        [("Input.FirstName", "Changed by the matrix"), ("Input.Email", $"matrix-{Guid.NewGuid():N}@example.com")];
+
+    private static (string, string)[] BulkConfirm(Event e) => [("ids", "{guest}"), ("action", "status-Declined")];
+
     private static readonly Row[] Matrix =
     [
         new(typeof(Web.Pages.Events.Manage.IndexModel), "GET", "/events/{id}", NoFields, Ok, Ok, Ok),
@@ -63,6 +70,22 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Web.Pages.Events.Manage.EditModel), "POST", "/events/{id}/edit", ValidEventForm, Redirect, Forbidden, Forbidden),
         new(typeof(Web.Pages.Events.Manage.DeleteModel), "GET", "/events/{id}/delete", NoFields, Ok, Forbidden, Forbidden),
         new(typeof(Web.Pages.Events.Manage.DeleteModel), "POST", "/events/{id}/delete", e => [("ConfirmName", e.Name)], Redirect, Forbidden, Forbidden),
+        new(typeof(Guests.IndexModel), "GET", "/events/{id}/guests", NoFields, Ok, Ok, Ok),
+        new(typeof(Guests.AddModel), "GET", "/events/{id}/guests/add", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Guests.AddModel), "POST", "/events/{id}/guests/add", ValidGuestForm, Redirect, Redirect, Forbidden),
+        new(typeof(Guests.EditModel), "GET", "/events/{id}/guests/edit/{guest}", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Guests.EditModel), "POST", "/events/{id}/guests/edit/{guest}", ValidGuestForm, Redirect, Redirect, Forbidden),
+        new(typeof(Guests.EditModel), "GET", "/events/{id}/guests/edit/{guest}?handler=Row", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Guests.EditModel), "POST", "/events/{id}/guests/edit/{guest}?handler=Row", ValidGuestForm, Ok, Ok, Forbidden),
+        new(typeof(Guests.EditModel), "GET", "/events/{id}/guests/edit/{guest}?handler=Display", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Guests.EditModel), "POST", "/events/{id}/guests/edit/{guest}?handler=Delete", NoFields, Redirect, Redirect, Forbidden),
+        new(typeof(Guests.BulkModel), "GET", "/events/{id}/guests/bulk", NoFields, Redirect, Redirect, Forbidden),
+        new(typeof(Guests.BulkModel), "POST", "/events/{id}/guests/bulk", BulkConfirm, Redirect, Redirect, Forbidden),
+        new(typeof(Guests.ExportModel), "GET", "/events/{id}/guests/export", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Guests.HouseholdModel), "GET", "/events/{id}/guests/household", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Guests.HouseholdModel), "GET", "/events/{id}/guests/household?handler=Member&index=4", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Guests.HouseholdModel), "POST", "/events/{id}/guests/household",
+            e => [("Name", "Matrix family"), ("Members[0].FirstName", "Kid"), ("Members[0].Email", $"kid-{Guid.NewGuid():N}@example.com")], Redirect, Redirect, Forbidden),
     ];
 
     private static readonly string[] People = ["Admin", "Editor", "Viewer", "Outsider", "Anonymous"];
@@ -81,12 +104,13 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
     public async Task Each_person_gets_the_expected_status_and_denied_requests_change_nothing(string person, string method, string path)
     {
         var row = Matrix.Single(r => r.Method == method && r.Path == path);
-        var e = await app.CreateTeamEventAsync();
+        var (e, guest) = await app.CreateTeamEventAsync();
         var before = await SnapshotAsync(e.Id);
-        var url = path.Replace("{id}", e.Id.ToString());
+        var url = path.Replace("{id}", e.Id.ToString()).Replace("{guest}", guest.Id.ToString());
         var client = app.People[person].Client;
+        var form = row.Form(e).Select(f => (f.Item1, f.Item2.Replace("{guest}", guest.Id.ToString()))).ToArray();
 
-        var response = method == "GET" ? await client.GetAsync(url) : await client.PostFormAsync(url, row.Form(e));
+        var response = method == "GET" ? await client.GetAsync(url) : await client.PostFormAsync(url, form);
 
         Assert.Equal(row.Expected(person), (int)response.StatusCode);
         if (person == "Anonymous")
@@ -101,7 +125,7 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
     public void The_matrix_covers_every_handler_of_every_page_under_Events_Manage()
     {
         var handlers = typeof(Program).Assembly.GetTypes()
-            .Where(t => t.Namespace == "EventEngine.Web.Pages.Events.Manage" && typeof(PageModel).IsAssignableFrom(t))
+            .Where(t => t.Namespace?.StartsWith("EventEngine.Web.Pages.Events.Manage", StringComparison.Ordinal) == true && typeof(PageModel).IsAssignableFrom(t))
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
                 .Where(m => m.Name.StartsWith("On", StringComparison.Ordinal))
                 .Select(m => (Page: t, Method: m.Name.StartsWith("OnGet", StringComparison.Ordinal) ? "GET" : "POST", Handler: HandlerName(m.Name))))
@@ -123,13 +147,16 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
     private static string HandlerOf(string path)
     {
         var query = path.IndexOf("?handler=", StringComparison.Ordinal);
-        return query < 0 ? "" : path[(query + 9)..];
+        return query < 0 ? "" : path[(query + 9)..].Split('&')[0];
     }
 
     private Task<string> SnapshotAsync(Guid eventId) => app.QueryAsync(async db =>
     {
         var e = await db.Events.AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId);
         var members = await db.EventMembers.Where(m => m.EventId == eventId).OrderBy(m => m.UserId).Select(m => m.UserId + ":" + m.Role).ToListAsync();
-        return e is null ? "deleted" : $"{e.Name}|{e.StartsAt:O}|{e.UpdatedAt:O}|{string.Join(",", members)}";
+        var guests = await db.Guests.Where(g => g.EventId == eventId).OrderBy(g => g.Id)
+            .Select(g => g.Id + ":" + g.FirstName + ":" + g.Status + ":" + g.UpdatedAt).ToListAsync();
+        var households = await db.Households.CountAsync(h => h.EventId == eventId);
+        return e is null ? "deleted" : $"{e.Name}|{e.StartsAt:O}|{e.UpdatedAt:O}|{string.Join(",", members)}|{string.Join(",", guests)}|{households}";
     });
 }

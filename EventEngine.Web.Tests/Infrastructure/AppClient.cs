@@ -20,6 +20,10 @@ public sealed class AppClient(HttpClient http)
         return await ParseAsync(response);
     }
 
+    /// <summary>A table row partial, parsed inside a table (the HTML parser drops a bare tr).</summary>
+    public static async Task<IHtmlDocument> ParseRowAsync(HttpResponseMessage response) =>
+        await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync("<table><tbody>" + await response.Content.ReadAsStringAsync() + "</tbody></table>");
+
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
@@ -47,6 +51,15 @@ public sealed class AppClient(HttpClient http)
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("HX-Request", "true");
         if (withToken) request.Headers.Add("RequestVerificationToken", await AntiforgeryTokenAsync());
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>Gets as HTMX does, optionally naming the element the response will be swapped into.</summary>
+    public async Task<HttpResponseMessage> GetHtmxAsync(string url, string? target = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("HX-Request", "true");
+        if (target is not null) request.Headers.Add("HX-Target", target);
         return await http.SendAsync(request);
     }
 

@@ -80,6 +80,22 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Adds a guest straight to the database (name, a unique email), changed by <paramref name="configure"/>.</summary>
+    public async Task<Guest> AddGuestAsync(Guid eventId, string firstName, Action<Guest>? configure = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = DateTime.UtcNow;
+        var guest = new Guest
+        {
+            Id = Guid.NewGuid(), EventId = eventId, FirstName = firstName, Email = $"{Guid.NewGuid():N}@example.com", CreatedAt = now, UpdatedAt = now,
+        };
+        configure?.Invoke(guest);
+        db.Guests.Add(guest);
+        await db.SaveChangesAsync();
+        return guest;
+    }
+
     /// <summary>Runs a query against the test database through the app's own DbContext.</summary>
     public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
     {

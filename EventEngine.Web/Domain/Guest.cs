@@ -34,7 +34,7 @@ public class Guest
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Lower-case, accent-free name, email and phone, computed by the database for search.</summary>
-    public string SearchText { get; private set; } = "";
+    public string? SearchText { get; private set; }
 
     public Household? Household { get; set; }
 

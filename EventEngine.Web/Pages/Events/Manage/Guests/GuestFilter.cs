@@ -24,6 +24,8 @@ public sealed class GuestFilter
     public bool Mine { get; set; }
     public string? Sort { get; set; }
     public bool Desc { get; set; }
+    /// <summary>From the query string only: "page" is also the route value Razor Pages uses for the page's path.</summary>
+    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")]
     public int Page { get; set; } = 1;
 
     public static readonly IReadOnlyList<(string Key, string Label)> Sorts =
@@ -50,8 +52,8 @@ public sealed class GuestFilter
             var pattern = "%" + EscapeLike(word) + "%";
             var digits = PhoneDigits(word);
             guests = digits is null
-                ? guests.Where(g => EF.Functions.Like(g.SearchText, AppDbContext.Unaccent(pattern).ToLower()))
-                : guests.Where(g => EF.Functions.Like(g.SearchText, AppDbContext.Unaccent(pattern).ToLower())
+                ? guests.Where(g => EF.Functions.Like(g.SearchText!, AppDbContext.Unaccent(pattern).ToLower(), "\\"))
+                : guests.Where(g => EF.Functions.Like(g.SearchText!, AppDbContext.Unaccent(pattern).ToLower(), "\\")
                     || EF.Functions.Like(g.Phone!, "%" + digits + "%"));
         }
         return guests;
