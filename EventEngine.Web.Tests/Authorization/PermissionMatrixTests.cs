@@ -23,13 +23,25 @@ public class PermissionMatrixFixture : AppFactory, IAsyncLifetime
     }
 
     /// <summary>A new event with the team at their roles and one guest, so destructive handlers never affect other cases.</summary>
-    public async Task<(Event Event, Guest Guest)> CreateTeamEventAsync()
+    public async Task<(Event Event, Guest Guest, GuestImport Import)> CreateTeamEventAsync()
     {
         var e = await CreateEventAsync(People["Admin"].User!, $"Matrix event {Guid.NewGuid():N}");
         await AddMemberAsync(e.Id, People["Editor"].User!, EventRole.Editor);
         await AddMemberAsync(e.Id, People["Viewer"].User!, EventRole.Viewer);
         var guest = await AddGuestAsync(e.Id, "Matrix", g => g.LastName = "Guest");
-        return (e, guest);
+        var import = new GuestImport
+        {
+            Id = Guid.NewGuid(),
+            EventId = e.Id,
+            FileName = "done.csv",
+            Content = "Name,Email\nX,x@example.com\n"u8.ToArray(),
+            CreatedAt = DateTime.UtcNow,
+            CompletedAt = DateTime.UtcNow,
+            Rejected = 1,
+            RejectedCsv = "Name,Problems\nY,bad\n"u8.ToArray(),
+        };
+        await QueryAsync(async db => { db.GuestImports.Add(import); return await db.SaveChangesAsync(); });
+        return (e, guest, import);
     }
 }
 
@@ -86,6 +98,11 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Guests.HouseholdModel), "GET", "/events/{id}/guests/household?handler=Member&index=4", NoFields, Ok, Ok, Forbidden),
         new(typeof(Guests.HouseholdModel), "POST", "/events/{id}/guests/household",
             e => [("Name", "Matrix family"), ("Members[0].FirstName", "Kid"), ("Members[0].Email", $"kid-{Guid.NewGuid():N}@example.com")], Redirect, Redirect, Forbidden),
+        new(typeof(Guests.Import.IndexModel), "GET", "/events/{id}/guests/import", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Guests.Import.IndexModel), "POST", "/events/{id}/guests/import", NoFields, Ok, Ok, Forbidden), // no file: asks for one
+        new(typeof(Guests.Import.ReviewModel), "GET", "/events/{id}/guests/import/review/{import}", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Guests.Import.ReviewModel), "POST", "/events/{id}/guests/import/review/{import}", e => [("map", "FullName"), ("map", "Email")], Redirect, Redirect, Forbidden),
+        new(typeof(Guests.Import.ReviewModel), "GET", "/events/{id}/guests/import/review/{import}?handler=Rejected", NoFields, Ok, Ok, Forbidden),
     ];
 
     private static readonly string[] People = ["Admin", "Editor", "Viewer", "Outsider", "Anonymous"];
@@ -104,9 +121,9 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
     public async Task Each_person_gets_the_expected_status_and_denied_requests_change_nothing(string person, string method, string path)
     {
         var row = Matrix.Single(r => r.Method == method && r.Path == path);
-        var (e, guest) = await app.CreateTeamEventAsync();
+        var (e, guest, import) = await app.CreateTeamEventAsync();
         var before = await SnapshotAsync(e.Id);
-        var url = path.Replace("{id}", e.Id.ToString()).Replace("{guest}", guest.Id.ToString());
+        var url = path.Replace("{id}", e.Id.ToString()).Replace("{guest}", guest.Id.ToString()).Replace("{import}", import.Id.ToString());
         var client = app.People[person].Client;
         var form = row.Form(e).Select(f => (f.Item1, f.Item2.Replace("{guest}", guest.Id.ToString()))).ToArray();
 

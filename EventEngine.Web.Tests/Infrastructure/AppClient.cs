@@ -54,6 +54,17 @@ public sealed class AppClient(HttpClient http)
         return await http.SendAsync(request);
     }
 
+    /// <summary>Uploads a file as the import form does (multipart, field "Upload").</summary>
+    public async Task<HttpResponseMessage> PostFileAsync(string url, string fileName, byte[] content)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(await AntiforgeryTokenAsync()), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), "Upload", fileName },
+        };
+        return await http.PostAsync(url, form);
+    }
+
     /// <summary>Gets as HTMX does, optionally naming the element the response will be swapped into.</summary>
     public async Task<HttpResponseMessage> GetHtmxAsync(string url, string? target = null)
     {

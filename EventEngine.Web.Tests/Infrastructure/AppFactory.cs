@@ -88,7 +88,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         var now = DateTime.UtcNow;
         var guest = new Guest
         {
-            Id = Guid.NewGuid(), EventId = eventId, FirstName = firstName, Email = $"{Guid.NewGuid():N}@example.com", CreatedAt = now, UpdatedAt = now,
+            Id = Guid.NewGuid(),
+            EventId = eventId,
+            FirstName = firstName,
+            Email = $"{Guid.NewGuid():N}@example.com",
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         configure?.Invoke(guest);
         db.Guests.Add(guest);

@@ -96,6 +96,19 @@
     if (exportLink) exportLink.href = location.pathname.replace(/\/$/, "") + "/export" + location.search;
   });
 
+  // Uploads: refuse an oversized file before sending it, and show how far a large one has got.
+  document.addEventListener("change", function (e) {
+    var input = e.target;
+    if (!input.matches || !input.matches("input[type=file][data-max-bytes]") || !input.files.length) return;
+    var tooBig = input.files[0].size > Number(input.dataset.maxBytes);
+    input.setCustomValidity(tooBig ? "This file is larger than " + Math.round(input.dataset.maxBytes / 1048576) + " MB. Split it into smaller files." : "");
+    if (tooBig) input.reportValidity();
+  });
+  document.addEventListener("htmx:xhr:progress", function (e) {
+    var progress = e.target.querySelector && e.target.querySelector("[data-upload-progress] progress, progress.upload-progress");
+    if (progress && e.detail.lengthComputable) progress.value = Math.round(100 * e.detail.loaded / e.detail.total);
+  });
+
   function init(root) {
     root.querySelectorAll(".toast[data-autoshow]").forEach(function (t) {
       if (window.bootstrap) new bootstrap.Toast(t, { delay: 5000 }).show();

@@ -13,8 +13,11 @@ public class ExportTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var (client, admin) = await app.LoggedInAsync();
         var e = await app.CreateEventAsync(admin);
-        await app.AddGuestAsync(e.Id, "Zoë", g => { g.LastName = "=HYPERLINK(\"http://evil\")"; g.Status = GuestStatus.Confirmed; g.Phone = "+447700900123";
-            g.Notes = "line1\nline2, \"quoted\""; g.Tags = ["@home", "-x"]; g.DietaryNeeds = "\tTabbed"; g.AddedById = admin.Id; });
+        await app.AddGuestAsync(e.Id, "Zoë", g =>
+        {
+            g.LastName = "=HYPERLINK(\"http://evil\")"; g.Status = GuestStatus.Confirmed; g.Phone = "+447700900123";
+            g.Notes = "line1\nline2, \"quoted\""; g.Tags = ["@home", "-x"]; g.DietaryNeeds = "\tTabbed"; g.AddedById = admin.Id;
+        });
         await app.AddGuestAsync(e.Id, "Declined Dan", g => g.Status = GuestStatus.Declined);
 
         var response = await client.GetAsync($"/events/{e.Id}/guests/export?status=Confirmed");

@@ -35,9 +35,22 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
         var rows = Filter.Order(Filter.Apply(db.Guests.Where(g => g.EventId == current.EventId), current.UserId))
             .Select(g => new
             {
-                g.FirstName, g.LastName, g.Phone, g.Email, Household = g.Household!.Name, g.Side, g.Status, g.PlusOnesAllowed, g.PlusOnesComing,
-                g.PlusOneNames, g.DietaryNeeds, g.TableName, g.Tags, g.Notes,
-                AddedBy = db.Users.Where(u => u.Id == g.AddedById).Select(u => u.DisplayName).FirstOrDefault(), g.CreatedAt,
+                g.FirstName,
+                g.LastName,
+                g.Phone,
+                g.Email,
+                Household = g.Household!.Name,
+                g.Side,
+                g.Status,
+                g.PlusOnesAllowed,
+                g.PlusOnesComing,
+                g.PlusOneNames,
+                g.DietaryNeeds,
+                g.TableName,
+                g.Tags,
+                g.Notes,
+                AddedBy = db.Users.Where(u => u.Id == g.AddedById).Select(u => u.DisplayName).FirstOrDefault(),
+                g.CreatedAt,
             })
             .AsNoTracking().AsAsyncEnumerable();
 

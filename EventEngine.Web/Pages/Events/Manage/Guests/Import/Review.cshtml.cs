@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using EventEngine.Web.Authorization;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EventEngine.Web.Pages.Events.Manage.Guests.Import;
+
+/// <summary>
+/// Steps 2 and 3: match columns to fields and see what would happen (a GET, so the mapping is in the URL), then
+/// import (POST). After the import the same address shows its summary and offers the rejected rows as a file.
+/// </summary>
+[RequireEventPermission(EventPermission.EditGuests)]
+public class ReviewModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
+{
+    [FromRoute]
+    public Guid ImportId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public List<ImportField> Map { get; set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public DuplicatePolicy Duplicates { get; set; }
+
+    public GuestImport Import { get; private set; } = null!;
+    public GuestFile Upload { get; private set; } = null!;
+    public ImportPlan Plan { get; private set; } = null!;
+    public string? Error { get; private set; }
+    public string BaseUrl => $"/events/{current.EventId}/guests/import/review/{ImportId}";
+    public Guid EventId => current.EventId;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await LoadAsync() is { } notFound) return notFound;
+        if (Import.CompletedAt is null) await PlanAsync();
+        return this.PartialOrPage("_Review", this);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await LoadAsync() is { } notFound) return notFound;
+        if (Import.CompletedAt is not null) return Redirect(BaseUrl);
+        await PlanAsync();
+        if (Plan.MappingError is not null) return this.PartialOrPage("_Review", this);
+        if (Plan.New.Count + Plan.Updates.Count == 0)
+        {
+            Error = "There is nothing to import: every row is a duplicate or has a problem.";
+            return this.PartialOrPage("_Review", this);
+        }
+        try
+        {
+            await ImportWriter.CommitAsync(db, Import, Plan, RejectedCsv(), clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            Error = "Someone added one of these guests while the import ran, so nothing was imported. Check the preview and import again.";
+            await PlanAsync();
+            return this.PartialOrPage("_Review", this);
+        }
+        var message = $"Import finished: {Plan.New.Count} added, {Plan.Updates.Count} updated.";
+        return this.RedirectWithToast(BaseUrl, message);
+    }
+
+    public async Task<IActionResult> OnGetRejectedAsync()
+    {
+        if (await LoadAsync() is { } notFound) return notFound;
+        if (Import.RejectedCsv is null) return NotFound();
+        return File(Import.RejectedCsv, "text/csv; charset=utf-8", $"rejected-{Path.GetFileNameWithoutExtension(Import.FileName)}.csv");
+    }
+
+    private async Task<IActionResult?> LoadAsync()
+    {
+        var import = await db.GuestImports.AsNoTracking().SingleOrDefaultAsync(i => i.Id == ImportId && i.EventId == current.EventId);
+        if (import is null) return NotFound();
+        Import = import;
+        return null;
+    }
+
+    private async Task PlanAsync()
+    {
+        var (file, error) = GuestFile.Read(Import.Content, Import.FileName);
+        Upload = file ?? throw new InvalidOperationException($"A stored import no longer reads: {error}");
+        ModelState.Clear();
+        if (Map.Count != Upload.Headers.Count) Map = [.. ImportFields.Detect(Upload.Headers)];
+        var country = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.DefaultCountry).SingleAsync();
+        var guests = await db.Guests.AsNoTracking().Where(g => g.EventId == current.EventId).ToListAsync();
+        var households = await db.Households.AsNoTracking().Where(h => h.EventId == current.EventId).ToListAsync();
+        var planner = new ImportPlanner(current.EventId, current.UserId, country, clock.GetUtcNow().UtcDateTime, guests, households);
+        Plan = planner.Plan(Upload, [.. Map], Duplicates);
+    }
+
+    /// <summary>The rejected rows as they were in the file, with a last column saying what was wrong.</summary>
+    private byte[]? RejectedCsv()
+    {
+        if (Plan.Rejected == 0) return null;
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Csv.WriteRecord(writer, Upload.Headers.Append("Problems").Select(Csv.SpreadsheetSafe));
+        var reasons = Plan.Problems.GroupBy(p => p.Row).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(p => $"{p.Column}: {p.Reason}")));
+        foreach (var row in Plan.RejectedRows.Order())
+            Csv.WriteRecord(writer, Upload.Rows[row].Append(reasons[row + 2]).Select(Csv.SpreadsheetSafe));
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(writer.ToString())];
+    }
+}
