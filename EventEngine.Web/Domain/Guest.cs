@@ -36,6 +36,9 @@ public class Guest
     /// <summary>Lower-case, accent-free name, email and phone, computed by the database for search.</summary>
     public string? SearchText { get; private set; }
 
+    /// <summary>The name order: last name (else the only name), then first name; lower-case and accent-free.</summary>
+    public string? SortName { get; private set; }
+
     public Household? Household { get; set; }
 
     public string DisplayName => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";

@@ -45,12 +45,13 @@ public class GuestConfiguration : IEntityTypeConfiguration<Guest>
         g.Property(x => x.SearchText).HasComputedColumnSql(
             "lower(ee_unaccent(first_name || ' ' || coalesce(last_name, '') || ' ' || coalesce(email::text, '') || ' ' || coalesce(phone, '')))",
             stored: true);
+        g.Property(x => x.SortName).HasComputedColumnSql("lower(ee_unaccent(coalesce(last_name, first_name) || ' ' || first_name))", stored: true);
         g.Ignore(x => x.DisplayName);
         g.Ignore(x => x.Headcount);
 
         g.HasIndex(x => new { x.EventId, x.Status });
         g.HasIndex(x => new { x.EventId, x.SearchText }).HasMethod("gin").HasOperators("", "gin_trgm_ops");
-        g.HasIndex(x => new { x.EventId, x.LastName, x.FirstName });
+        g.HasIndex(x => new { x.EventId, x.SortName, x.Id });
         g.HasIndex(x => new { x.EventId, x.Phone }).IsUnique().HasFilter("phone IS NOT NULL");
         g.HasIndex(x => new { x.EventId, x.Email }).IsUnique().HasFilter("email IS NOT NULL");
         g.HasIndex(x => x.HouseholdId);

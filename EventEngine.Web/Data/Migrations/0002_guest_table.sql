@@ -20,8 +20,14 @@ ALTER TABLE guests ADD COLUMN search_text text GENERATED ALWAYS AS (
     lower(ee_unaccent(first_name || ' ' || coalesce(last_name, '') || ' ' || coalesce(email::text, '') || ' ' || coalesce(phone, '')))
 ) STORED;
 
+-- The name order of the guest table (last name, else the only name; case and accents ignored), indexed so the
+-- first pages of a large list need no sort.
+ALTER TABLE guests ADD COLUMN sort_name text GENERATED ALWAYS AS (
+    lower(ee_unaccent(coalesce(last_name, first_name) || ' ' || first_name))
+) STORED;
+
 CREATE INDEX ix_guests_event_id_search_text ON guests USING gin (event_id, search_text gin_trgm_ops);
-CREATE INDEX ix_guests_event_id_last_name_first_name ON guests (event_id, last_name, first_name);
+CREATE INDEX ix_guests_event_id_sort_name_id ON guests (event_id, sort_name, id);
 
 CREATE TABLE guest_imports (
     id uuid NOT NULL DEFAULT (gen_random_uuid()),

@@ -106,6 +106,23 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Names_sort_by_last_name_or_the_only_name_ignoring_case_and_accents()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+        await app.AddGuestAsync(e.Id, "Zed", g => g.LastName = "Ångström");
+        await app.AddGuestAsync(e.Id, "Madonna");
+        await app.AddGuestAsync(e.Id, "amy", g => g.LastName = "baker");
+        await app.AddGuestAsync(e.Id, "Ben", g => g.LastName = "Baker");
+
+        var page = await client.GetPageAsync($"/events/{e.Id}/guests");
+        var reversed = await client.GetPageAsync($"/events/{e.Id}/guests?desc=true");
+
+        Assert.Equal(["Zed Ångström", "amy baker", "Ben Baker", "Madonna"], Names(page));
+        Assert.Equal(["Madonna", "Ben Baker", "amy baker", "Zed Ångström"], Names(reversed));
+    }
+
+    [Fact]
     public async Task An_htmx_request_gets_only_the_results_and_a_clean_url_for_the_address_bar()
     {
         var (client, admin) = await app.LoggedInAsync();

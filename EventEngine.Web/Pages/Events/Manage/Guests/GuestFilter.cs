@@ -46,41 +46,41 @@ public sealed class GuestFilter
         if (!string.IsNullOrEmpty(Tag)) guests = guests.Where(g => g.Tags.Contains(Tag));
         if (Household is { } household) guests = guests.Where(g => g.HouseholdId == household);
         if (Mine) guests = guests.Where(g => g.AddedById == currentUserId);
-        foreach (var word in SearchWords())
+        // A query that looks like a phone number is one fragment of digits ("07700 900" finds +447700900…);
+        // anything else is words that must all appear somewhere in the name, email or phone.
+        var words = PhoneDigits(Q) is { } digits ? [digits] : SearchWords();
+        foreach (var word in words)
         {
             // Both sides fold the same way in the database (ee_unaccent, then lower), so "Zoë" finds "zoe" and "ZOE".
             var pattern = "%" + EscapeLike(word) + "%";
-            var digits = PhoneDigits(word);
-            guests = digits is null
-                ? guests.Where(g => EF.Functions.Like(g.SearchText!, AppDbContext.Unaccent(pattern).ToLower(), "\\"))
-                : guests.Where(g => EF.Functions.Like(g.SearchText!, AppDbContext.Unaccent(pattern).ToLower(), "\\")
-                    || EF.Functions.Like(g.Phone!, "%" + digits + "%"));
+            guests = guests.Where(g => EF.Functions.Like(g.SearchText!, AppDbContext.Unaccent(pattern).ToLower(), "\\"));
         }
         return guests;
     }
 
+    /// <summary>
+    /// The chosen column, then name order, then id (so pages never shift). Empty values sort last going up and first
+    /// going down, PostgreSQL's own order, which lets indexes serve the sort.
+    /// </summary>
     public IOrderedQueryable<Guest> Order(IQueryable<Guest> guests)
     {
         var ordered = (SortKey, Desc) switch
         {
             ("status", false) => guests.OrderBy(g => g.Status),
             ("status", true) => guests.OrderByDescending(g => g.Status),
-            ("side", false) => guests.OrderBy(g => g.Side == null).ThenBy(g => g.Side),
-            ("side", true) => guests.OrderBy(g => g.Side == null).ThenByDescending(g => g.Side),
-            ("household", false) => guests.OrderBy(g => g.Household == null).ThenBy(g => g.Household!.Name),
-            ("household", true) => guests.OrderBy(g => g.Household == null).ThenByDescending(g => g.Household!.Name),
-            ("table", false) => guests.OrderBy(g => g.TableName == null).ThenBy(g => g.TableName),
-            ("table", true) => guests.OrderBy(g => g.TableName == null).ThenByDescending(g => g.TableName),
+            ("side", false) => guests.OrderBy(g => g.Side),
+            ("side", true) => guests.OrderByDescending(g => g.Side),
+            ("household", false) => guests.OrderBy(g => g.Household!.Name),
+            ("household", true) => guests.OrderByDescending(g => g.Household!.Name),
+            ("table", false) => guests.OrderBy(g => g.TableName),
+            ("table", true) => guests.OrderByDescending(g => g.TableName),
             ("added", false) => guests.OrderBy(g => g.CreatedAt),
             ("added", true) => guests.OrderByDescending(g => g.CreatedAt),
             _ => null,
         };
-        // Names sort last name first, the way a door list reads; the id keeps pages stable when names repeat.
-        ordered = ordered is null
-            ? Desc ? guests.OrderByDescending(g => g.LastName ?? g.FirstName).ThenByDescending(g => g.FirstName)
-                   : guests.OrderBy(g => g.LastName ?? g.FirstName).ThenBy(g => g.FirstName)
-            : ordered.ThenBy(g => g.LastName ?? g.FirstName).ThenBy(g => g.FirstName);
-        return ordered.ThenBy(g => g.Id);
+        if (ordered is null)
+            return Desc ? guests.OrderByDescending(g => g.SortName).ThenByDescending(g => g.Id) : guests.OrderBy(g => g.SortName).ThenBy(g => g.Id);
+        return ordered.ThenBy(g => g.SortName).ThenBy(g => g.Id);
     }
 
     public IEnumerable<string> SearchWords() =>
@@ -116,9 +116,10 @@ public sealed class GuestFilter
     }
 
     /// <summary>"07700 900" or "(020)" also finds stored E.164 numbers: digits only, without the national leading zero.</summary>
-    private static string? PhoneDigits(string word)
+    private static string? PhoneDigits(string? query)
     {
-        if (!word.All(c => char.IsAsciiDigit(c) || c is '+' or '(' or ')' or '-' or '.')) return null;
+        var word = (query ?? "").Trim();
+        if (word.Length == 0 || !word.All(c => char.IsAsciiDigit(c) || c is '+' or '(' or ')' or '-' or '.' or ' ')) return null;
         var digits = new string(word.Where(char.IsAsciiDigit).ToArray()).TrimStart('0');
         return digits.Length >= 3 ? digits : null;
     }

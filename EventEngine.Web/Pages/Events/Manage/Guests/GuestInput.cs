@@ -146,5 +146,5 @@ public sealed class GuestInput
     private static List<string> SplitList(string? value, params char[] separators) =>
         (value ?? "").Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(v => string.Join(' ', v.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-            .Distinct(StringComparer.CurrentCultureIgnoreCase).ToList();
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 }

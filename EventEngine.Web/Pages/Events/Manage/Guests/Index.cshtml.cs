@@ -55,8 +55,11 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
         var filtered = Filter.Apply(db.Guests.Where(g => g.EventId == current.EventId), current.UserId);
         Total = await filtered.CountAsync();
         Filter.Page = Math.Clamp(Filter.Page, 1, PageCount);
-        Guests = await Filter.Order(filtered).Include(g => g.Household)
-            .Skip((Filter.Page - 1) * GuestFilter.PageSize).Take(GuestFilter.PageSize)
-            .AsNoTracking().ToListAsync();
+        // Sort and page on ids alone (a narrow sort, often straight off an index), then load just that page's guests.
+        var ids = await Filter.Order(filtered).Skip((Filter.Page - 1) * GuestFilter.PageSize).Take(GuestFilter.PageSize)
+            .Select(g => g.Id).ToListAsync();
+        var page = await db.Guests.Include(g => g.Household).Where(g => g.EventId == current.EventId && ids.Contains(g.Id))
+            .AsNoTracking().ToDictionaryAsync(g => g.Id);
+        Guests = [.. ids.Select(id => page[id])];
     }
 }
