@@ -39,7 +39,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             page.Console += (_, message) =>
             {
                 if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-                    consoleErrors.Add(message.Text);
+                    consoleErrors.Add($"{message.Text} (at {message.Location}, page {page.Url})");
             };
             page.PageError += (_, error) => consoleErrors.Add(error);
         }

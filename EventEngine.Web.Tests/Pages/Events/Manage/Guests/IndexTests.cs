@@ -28,7 +28,7 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("4", Count("headcount")); // Ann and her two plus-ones, and Cal
         Assert.Contains("(up to 6)", page.QuerySelector("#guest-counts")!.TextContent); // everyone not declined, every plus-one allowed
         Assert.Contains("2 guests · 1 confirmed · 1 declined · headcount 3", page.QuerySelector("[data-side=Bride]")!.TextContent);
-        Assert.Contains("1 guests · 1 confirmed · 0 declined · headcount 1", page.QuerySelector("[data-side=Groom]")!.TextContent);
+        Assert.Contains("1 guest · 1 confirmed · 0 declined · headcount 1", page.QuerySelector("[data-side=Groom]")!.TextContent);
     }
 
     [Fact]

@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using EventEngine.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EventEngine.E2E;
+
+[Collection(BrowserCollection.Name)]
+public class GuestJourneyTests(BrowserFixture browser)
+{
+    private static async Task<string> CreateEventAndOpenGuestsAsync(IPage page, string host, string name)
+    {
+        await Journeys.RegisterAsync(page, host);
+        await page.GotoAsync("/events/new");
+        await Journeys.FillEventFormAsync(page, name, "2027-06-12T15:00", "Europe/London", "GB", "Create event");
+        await page.WaitForURLAsync(new Regex("/events/[0-9a-f-]{36}$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Guests", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/guests$"));
+        return new Uri(page.Url).AbsolutePath;
+    }
+
+    private static ILocator Row(IPage page, string name) => page.Locator("tr[data-guest-row]").Filter(new() { HasText = name });
+
+    [Fact]
+    public async Task A_host_imports_a_Google_Contacts_export_then_filters_through_the_url_and_goes_back()
+    {
+        var consoleErrors = new List<string>();
+        var page = await browser.NewPageAsync(consoleErrors: consoleErrors);
+        var guests = await CreateEventAndOpenGuestsAsync(page, "Ines Importer", "Lisbon Wedding");
+        await Expect(page.GetByText("No guests yet")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "guests-empty-desktop");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Import", Exact = true }).First.ClickAsync();
+        await page.GetByLabel("File").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Files", "google-contacts.csv"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and continue" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/guests/import/review/"));
+        await Expect(page.GetByTestId("problems")).ToContainTextAsync("Phone 1 - Value");
+        await Expect(page.Locator("#map-0")).ToHaveValueAsync("FirstName");
+        await BrowserFixture.ScreenshotAsync(page, "import-review-desktop");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import 3 guests" }).ClickAsync();
+        await Expect(page.GetByTestId("import-summary")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-count=added]")).ToHaveTextAsync("3");
+        await Expect(page.Locator("[data-count=rejected]")).ToHaveTextAsync("1");
+        await BrowserFixture.ScreenshotAsync(page, "import-summary-desktop");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "See the guest list" }).ClickAsync();
+        await Expect(page.Locator("tr[data-guest-row]")).ToHaveCountAsync(3);
+
+        // A shared link opens the same view; typing a search changes the address without reloading.
+        await page.GotoAsync(guests + "?q=angstrom");
+        await Expect(page.Locator("tr[data-guest-row]")).ToHaveCountAsync(1);
+        await Expect(Row(page, "Zoë Ångström")).ToBeVisibleAsync();
+        await page.GetByLabel("Search guests").FillAsync("");
+        await page.GetByLabel("Search guests").PressSequentiallyAsync("o'b");
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?q=o%27b$|\?q=o'b$"));
+        await Expect(page.Locator("tr[data-guest-row]")).ToHaveCountAsync(1);
+        await Expect(Row(page, "Tom O'Brien")).ToBeVisibleAsync();
+
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?q=angstrom$"));
+        await Expect(Row(page, "Zoë Ångström")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Search guests")).ToHaveValueAsync("angstrom");
+        await BrowserFixture.ScreenshotAsync(page, "guests-search-desktop");
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
+    public async Task A_host_adds_guests_edits_a_row_in_place_and_changes_several_at_once()
+    {
+        var consoleErrors = new List<string>();
+        var page = await browser.NewPageAsync(consoleErrors: consoleErrors);
+        await CreateEventAndOpenGuestsAsync(page, "Eli Editor", "Garden Party");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add guest" }).ClickAsync();
+        foreach (var (name, phone) in new[] { ("Amira", "020 7946 0018"), ("Bilal", "07400 123291"), ("Chen", "+44 7911 123456") })
+        {
+            await page.Locator("#add-guest-form-first").FillAsync(name);
+            await page.Locator("#add-guest-form-phone").FillAsync(phone);
+            await page.Locator("#add-guest-form-side").FillAsync("Friends");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add guest" }).ClickAsync();
+            await Expect(Row(page, name)).ToBeVisibleAsync();
+        }
+        await Expect(page.Locator("[data-count=guests]")).ToHaveTextAsync("3");
+        await Expect(Row(page, "Amira").Locator("[data-field=phone]")).ToHaveTextAsync("+442079460018");
+
+        // The row becomes a form: Enter saves, Escape cancels, errors stay in the row.
+        await Row(page, "Amira").GetByRole(AriaRole.Link, new() { Name = "Edit Amira" }).ClickAsync();
+        var editor = page.Locator("tr[data-row-editor]");
+        await Expect(editor.GetByLabel("First name")).ToBeFocusedAsync(); // keyboard users start typing at once
+        await editor.GetByLabel("Table").FillAsync("Table 5");
+        await editor.GetByLabel("Phone").FillAsync("12");
+        await editor.GetByLabel("Phone").PressAsync("Enter");
+        await Expect(editor).ToContainTextAsync("That is not a valid number for United Kingdom");
+        await BrowserFixture.ScreenshotAsync(page, "guests-row-error-desktop");
+        await editor.GetByLabel("Phone").FillAsync("020 7946 0019");
+        await editor.GetByLabel("Phone").PressAsync("Enter");
+        await Expect(Row(page, "Amira").Locator("[data-field=table]")).ToHaveTextAsync("Table 5");
+        await Expect(Row(page, "Amira").Locator("[data-field=phone]")).ToHaveTextAsync("+442079460019");
+        await Expect(page.Locator(".toast").Filter(new() { HasText = "Amira saved." })).ToBeVisibleAsync();
+
+        await Row(page, "Bilal").GetByRole(AriaRole.Link, new() { Name = "Edit Bilal" }).ClickAsync();
+        await Expect(editor.GetByLabel("First name")).ToBeFocusedAsync();
+        await page.Locator("tr[data-row-editor]").GetByLabel("Table").FillAsync("Table 9");
+        await page.Locator("tr[data-row-editor]").GetByLabel("Table").PressAsync("Escape");
+        await Expect(page.Locator("tr[data-row-editor]")).ToHaveCountAsync(0);
+        await Expect(Row(page, "Bilal").Locator("[data-field=table]")).ToHaveTextAsync("");
+
+        // Bulk: select Amira and Chen, confirm them, then delete Bilal after confirming.
+        await Row(page, "Amira").GetByRole(AriaRole.Checkbox).CheckAsync();
+        await Row(page, "Chen").GetByRole(AriaRole.Checkbox).CheckAsync();
+        await Expect(page.Locator("[data-selected-count]")).ToHaveTextAsync("2 selected");
+        await page.GetByLabel("With the selected guests").SelectOptionAsync("status-Confirmed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(Row(page, "Amira").Locator("[data-field=status]")).ToHaveTextAsync("Confirmed");
+        await Expect(Row(page, "Chen").Locator("[data-field=status]")).ToHaveTextAsync("Confirmed");
+        await Expect(Row(page, "Bilal").Locator("[data-field=status]")).ToHaveTextAsync("Invited");
+        await Expect(page.Locator("[data-count=confirmed]")).ToHaveTextAsync("2");
+        await Expect(page.Locator("[data-count=rate]")).ToHaveTextAsync("66%");
+        await BrowserFixture.ScreenshotAsync(page, "guests-bulk-desktop");
+
+        await Row(page, "Bilal").GetByRole(AriaRole.Checkbox).CheckAsync();
+        await page.GetByLabel("With the selected guests").SelectOptionAsync("delete");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.Locator("#bulk-confirm-title")).ToHaveTextAsync("Delete 1 guest?");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete 1 guest" }).ClickAsync();
+        await Expect(page.Locator("tr[data-guest-row]")).ToHaveCountAsync(2);
+        await Expect(page.Locator("[data-count=guests]")).ToHaveTextAsync("2");
+        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+    }
+
+    [Fact]
+    public async Task The_guest_table_fits_a_375_pixel_phone()
+    {
+        var consoleErrors = new List<string>();
+        var page = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
+        await CreateEventAndOpenGuestsAsync(page, "Pia Phone", "Phone party");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add guest" }).ClickAsync();
+        await page.Locator("#add-guest-form-first").FillAsync("Wanjiru Kamau-Odhiambo");
+        await page.Locator("#add-guest-form-email").FillAsync("wanjiru.kamau.odhiambo@example.co.ke");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add guest" }).ClickAsync();
+        await Expect(Row(page, "Wanjiru")).ToBeVisibleAsync();
+        await page.Locator("#add-guest-panel summary").ClickAsync();
+
+        await BrowserFixture.ScreenshotAsync(page, "guests-phone");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"The guest page is {overflow}px wider than the phone screen.");
+        Assert.Empty(consoleErrors);
+    }
+}
