@@ -47,7 +47,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
 
         var review = await client.GetPageAsync(reviewUrl);
         string Mapped(string header) => review.QuerySelectorAll(".mapping-row").Single(r => r.QuerySelector("label")!.TextContent == header)
-            .QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("select")!.Value;
+            .QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("select")!.Value ?? "";
         Assert.Equal(("FirstName", "LastName", "Email", "Phone", "Tags", "Notes"),
             (Mapped("First Name"), Mapped("Last Name"), Mapped("E-mail 1 - Value"), Mapped("Phone 1 - Value"), Mapped("Labels"), Mapped("Notes")));
         Assert.Equal(("Ignore", "Ignore", "Ignore"), (Mapped("Phonetic First Name"), Mapped("Phone 1 - Label"), Mapped("Address 1 - Formatted")));
