@@ -105,7 +105,7 @@
     if (tooBig) input.reportValidity();
   });
   document.addEventListener("htmx:xhr:progress", function (e) {
-    var progress = e.target.querySelector && e.target.querySelector("[data-upload-progress] progress, progress.upload-progress");
+    var progress = e.target.querySelector && e.target.querySelector("progress.upload-progress");
     if (progress && e.detail.lengthComputable) progress.value = Math.round(100 * e.detail.loaded / e.detail.total);
   });
 

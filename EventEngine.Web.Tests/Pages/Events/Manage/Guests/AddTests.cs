@@ -168,4 +168,21 @@ public class AddTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Empty(await GuestsAsync(e.Id));
         Assert.Equal(0, await app.QueryAsync(db => db.Households.CountAsync(h => h.EventId == e.Id)));
     }
+
+    [Fact]
+    public async Task Another_household_member_row_comes_with_the_button_for_the_next_one_until_the_limit()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+
+        var fifth = await (await client.GetHtmxAsync($"/events/{e.Id}/guests/household?handler=member&index=4")).Content.ReadAsStringAsync();
+        var last = await (await client.GetHtmxAsync($"/events/{e.Id}/guests/household?handler=member&index=11")).Content.ReadAsStringAsync();
+        var beyond = await client.GetHtmxAsync($"/events/{e.Id}/guests/household?handler=member&index=12");
+
+        Assert.Contains("name=\"Members[4].FirstName\"", fifth);
+        Assert.Contains("hx-get=\"?handler=member&index=5\"", fifth);
+        Assert.Contains("name=\"Members[11].FirstName\"", last);
+        Assert.Contains("That's the most people for one household.", System.Net.WebUtility.HtmlDecode(last));
+        Assert.Equal(HttpStatusCode.BadRequest, beyond.StatusCode);
+    }
 }

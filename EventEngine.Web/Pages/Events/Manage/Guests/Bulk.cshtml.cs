@@ -24,7 +24,7 @@ public class BulkModel(AppDbContext db, CurrentEvent current, TimeProvider clock
     [BindProperty] public string? ReturnUrl { get; set; }
 
     public List<string> SelectedNames { get; private set; } = [];
-    public string GuestsUrl => ReturnUrl is { } url && url.StartsWith($"/events/{current.EventId}/guests", StringComparison.Ordinal) && !url.StartsWith("//")
+    public string GuestsUrl => ReturnUrl is { } url && url.StartsWith($"/events/{current.EventId}/guests", StringComparison.Ordinal)
         ? url : $"/events/{current.EventId}/guests";
 
     public string BulkUrl => $"/events/{current.EventId}/guests/bulk";

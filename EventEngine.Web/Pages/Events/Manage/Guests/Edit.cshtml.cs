@@ -29,7 +29,6 @@ public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock
 
     public GuestFormView Form { get; private set; } = null!;
     public GuestStore.Duplicate? Duplicate { get; private set; }
-    public List<string> Sides { get; private set; } = [];
     public Guid EventId => current.EventId;
     public string EditUrl => $"/events/{current.EventId}/guests/edit/{GuestId}";
 
@@ -56,7 +55,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock
     {
         if (await FindAsync() is not { } guest) return NotFound();
         Input = GuestInput.From(guest);
-        return await EditRowAsync(guest);
+        return EditRow(guest);
     }
 
     public async Task<IActionResult> OnPostRowAsync()
@@ -65,12 +64,12 @@ public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock
         ModelState.Clear();
         Input = GuestInput.From(guest);
         await TryUpdateModelAsync(Input, nameof(Input), RowFields);
-        if (!ModelState.IsValid) return await EditRowAsync(guest);
+        if (!ModelState.IsValid) return EditRow(guest);
         var (saved, duplicate) = await GuestForms.SaveAsync(this, db, current, Input, guest, Now);
         if (saved is null)
         {
             Duplicate = duplicate;
-            return await EditRowAsync(guest);
+            return EditRow(guest);
         }
         Response.TriggerClientEvents($"{saved.DisplayName} saved.", ToastKind.Success, "counts-changed");
         return await DisplayRowAsync(saved.Id);
@@ -95,9 +94,8 @@ public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock
     private Task<Guest?> FindAsync() =>
         db.Guests.Include(g => g.Household).SingleOrDefaultAsync(g => g.Id == GuestId && g.EventId == current.EventId);
 
-    private async Task<IActionResult> EditRowAsync(Guest guest)
+    private IActionResult EditRow(Guest guest)
     {
-        Sides = await GuestStore.SidesAsync(db, current.EventId);
         ViewData["PlusOnesAllowed"] = guest.PlusOnesAllowed;
         return Partial("_GuestEditRow", this);
     }

@@ -22,7 +22,7 @@ public static class GuestForms
     public static async Task<(Guest? Guest, GuestStore.Duplicate? Duplicate)> SaveAsync(
         PageModel page, AppDbContext db, CurrentEvent current, GuestInput input, Guest? guest, DateTime now)
     {
-        var country = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.DefaultCountry).SingleAsync();
+        var country = await GuestStore.DefaultCountryAsync(db, current.EventId);
         var errors = input.Validate(country);
         if (errors.Count == 0 && !await GuestStore.ResolveHouseholdAsync(db, current.EventId, input, now))
             errors.Add((nameof(GuestInput.HouseholdId), "Choose a household from the list."));

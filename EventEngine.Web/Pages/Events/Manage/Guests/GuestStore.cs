@@ -57,6 +57,10 @@ public static class GuestStore
             }
             : null;
 
+    /// <summary>The country whose numbering plan reads phone numbers typed without a country code.</summary>
+    public static Task<string> DefaultCountryAsync(AppDbContext db, Guid eventId) =>
+        db.Events.Where(e => e.Id == eventId).Select(e => e.DefaultCountry).SingleAsync();
+
     public static async Task<List<string>> SidesAsync(AppDbContext db, Guid eventId) =>
         await db.Guests.Where(g => g.EventId == eventId && g.Side != null).Select(g => g.Side!).Distinct().OrderBy(s => s).ToListAsync();
 

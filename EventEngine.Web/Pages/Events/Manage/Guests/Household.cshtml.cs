@@ -35,7 +35,7 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, TimeProvider 
     public async Task<IActionResult> OnPostAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var country = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.DefaultCountry).SingleAsync();
+        var country = await GuestStore.DefaultCountryAsync(db, current.EventId);
         Name = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim();
         if (Name is null) ModelState.AddModelError(nameof(Name), "Name the household, e.g. The Okafor family.");
         else if (Name.Length > Household.NameMaxLength) ModelState.AddModelError(nameof(Name), $"Keep the name under {Household.NameMaxLength} characters.");

@@ -87,7 +87,7 @@ public class ReviewModel(AppDbContext db, CurrentEvent current, TimeProvider clo
         Upload = file ?? throw new InvalidOperationException($"A stored import no longer reads: {error}");
         ModelState.Clear();
         if (Map.Count != Upload.Headers.Count) Map = [.. ImportFields.Detect(Upload.Headers)];
-        var country = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.DefaultCountry).SingleAsync();
+        var country = await GuestStore.DefaultCountryAsync(db, current.EventId);
         var guests = await db.Guests.AsNoTracking().Where(g => g.EventId == current.EventId).ToListAsync();
         var households = await db.Households.AsNoTracking().Where(h => h.EventId == current.EventId).ToListAsync();
         var planner = new ImportPlanner(current.EventId, current.UserId, country, clock.GetUtcNow().UtcDateTime, guests, households);
