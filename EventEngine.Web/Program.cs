@@ -2,10 +2,13 @@ using EventEngine.Web;
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
+using EventEngine.Web.Messaging;
+using EventEngine.Web.Messaging.WhatsApp;
 using EventEngine.Web.Pages.Account;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 var builder = WebApplication.CreateBuilder(args);
 var connectionString = builder.Configuration.GetConnectionString("Default");
@@ -77,6 +80,7 @@ builder.Services.AddRazorPages(options =>
     options.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(field => $"Enter a value for {field}.");
 });
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+builder.Services.AddMessaging(builder.Configuration, connectionString);
 builder.Services.AddScoped<DemoSeeder>();
 
 var app = builder.Build();
@@ -109,6 +113,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     }
 }
 await DemoSeeder.SeedIfEnabledAsync(app);
+MessagingSetup.ReportChannels(app);
 
 app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
@@ -123,6 +128,7 @@ app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health");
+app.MapWhatsAppWebhook();
 app.MapRazorPages();
 
 app.Run();

@@ -17,7 +17,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
+    public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,6 +25,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
+        // Tests that send run sender instances themselves (MessagingAppFactory).
+        builder.UseSetting("Outbox:Enabled", "false");
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects, speaks HTTPS so secure cookies flow.</summary>
@@ -112,5 +114,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        await DisposeServicesAsync();
     }
+
+    /// <summary>Stops what a derived factory started next to the app.</summary>
+    protected virtual Task DisposeServicesAsync() => Task.CompletedTask;
 }

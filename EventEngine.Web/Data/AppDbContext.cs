@@ -12,6 +12,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Guest> Guests => Set<Guest>();
     public DbSet<GuestImport> GuestImports => Set<GuestImport>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<WhatsAppStatus> WhatsAppStatuses => Set<WhatsAppStatus>();
+    public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
 
     /// <summary>The database's accent folding (ee_unaccent), so search terms fold exactly as the stored search text does.</summary>
     public static string Unaccent(string text) => throw new NotSupportedException("Only for use in queries.");

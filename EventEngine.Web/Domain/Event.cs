@@ -14,6 +14,9 @@ public class Event
     public DateTime StartsAt { get; set; }
     public DateTime? EndsAt { get; set; }
 
+    /// <summary>The last moment guests can answer (UTC); reminders count back from it.</summary>
+    public DateTime? RsvpDeadline { get; set; }
+
     /// <summary>IANA zone id such as "Europe/London".</summary>
     public string TimeZoneId { get; set; } = "";
     public string? Venue { get; set; }

@@ -29,6 +29,9 @@ public class Guest
     public List<string> Tags { get; set; } = [];
     public string? Notes { get; set; }
 
+    /// <summary>Set when the guest followed an email's unsubscribe link; no more email goes to them.</summary>
+    public DateTime? EmailUnsubscribedAt { get; set; }
+
     public Guid? AddedById { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

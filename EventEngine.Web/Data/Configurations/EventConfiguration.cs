@@ -12,6 +12,7 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
         {
             t.HasCheckConstraint("ck_events_ends_after_start", "ends_at IS NULL OR ends_at >= starts_at");
             t.HasCheckConstraint("ck_events_default_country", "default_country ~ '^[A-Z]{2}$'");
+            t.HasCheckConstraint("ck_events_rsvp_deadline_before_start", "rsvp_deadline IS NULL OR rsvp_deadline <= starts_at");
         });
         e.Property(x => x.Id).HasDefaultValueSql("gen_random_uuid()");
         e.Property(x => x.Name).HasMaxLength(Event.NameMaxLength);

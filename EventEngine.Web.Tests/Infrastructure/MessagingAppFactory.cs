@@ -1,0 +1,74 @@
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Messaging;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EventEngine.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The app wired to a real SMTP server (the mail catcher) and the WhatsApp Cloud API stub, with a clock tests can
+/// move. Its own background sender is off: tests run sender instances themselves, as many as they need.
+/// </summary>
+public class MessagingAppFactory : AppFactory
+{
+    public MailCatcher Mail { get; private set; } = null!;
+    public WhatsAppCloudStub WhatsApp { get; private set; } = null!;
+    public TestClock Clock { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Mail = await MailCatcher.StartAsync();
+        WhatsApp = await WhatsAppCloudStub.StartAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Smtp:Host", "127.0.0.1");
+        builder.UseSetting("Smtp:Port", Mail.Port.ToString());
+        builder.UseSetting("Smtp:From", "hosts@eventengine.test");
+        builder.UseSetting("WhatsApp:BaseUrl", WhatsApp.BaseUrl);
+        builder.UseSetting("WhatsApp:AccessToken", WhatsAppCloudStub.AccessToken);
+        builder.UseSetting("WhatsApp:PhoneNumberId", WhatsAppCloudStub.PhoneNumberId);
+        builder.UseSetting("WhatsApp:ApiVersion", WhatsAppCloudStub.ApiVersion);
+        builder.UseSetting("WhatsApp:AppSecret", WhatsAppCloudStub.AppSecret);
+        builder.UseSetting("WhatsApp:VerifyToken", WhatsAppCloudStub.VerifyToken);
+        builder.UseSetting("WhatsApp:MaxPerSecond", "1000");
+        builder.UseSetting("App:BaseUrl", "https://events.example.test");
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    /// <summary>A sender instance of its own, as a second app instance would have.</summary>
+    public OutboxSender NewSender() => ActivatorUtilities.CreateInstance<OutboxSender>(Services);
+
+    /// <summary>Sends everything that is due now, batch after batch, with one sender.</summary>
+    public async Task SendDueAsync()
+    {
+        var sender = NewSender();
+        while (await sender.SendDueAsync(CancellationToken.None) > 0) { }
+    }
+
+    public async Task<OutboxMessage> QueueAsync(Event e, Guest guest, MessageDraft draft)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var composer = scope.ServiceProvider.GetRequiredService<MessageComposer>();
+        var recipients = db.Guests.Where(g => g.Id == guest.Id).AsRecipients(db, Clock.UtcNow).ToList();
+        var message = Assert.Single(composer.Compose(e, recipients, draft, Clock.UtcNow).Messages);
+        db.OutboxMessages.Add(message);
+        await db.SaveChangesAsync();
+        return message;
+    }
+
+    public Task<OutboxMessage> MessageAsync(Guid id) => QueryAsync(db => Task.FromResult(db.OutboxMessages.Single(m => m.Id == id)));
+
+    protected override async Task DisposeServicesAsync()
+    {
+        await Mail.DisposeAsync();
+        await WhatsApp.DisposeAsync();
+    }
+}

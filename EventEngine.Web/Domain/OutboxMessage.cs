@@ -1,0 +1,84 @@
+namespace EventEngine.Web.Domain;
+
+/// <summary>
+/// One outgoing message to one recipient, rendered when it was queued and written in the same transaction as the
+/// action that caused it. The sender service moves it through <see cref="MessageState"/>.
+/// </summary>
+public class OutboxMessage
+{
+    public const int RecipientMaxLength = 254;
+    public const int SubjectMaxLength = 300;
+
+    public Guid Id { get; set; }
+    public Guid EventId { get; set; }
+    public Guid? GuestId { get; set; }
+    public MessageChannel Channel { get; set; }
+    public MessagePurpose Purpose { get; set; }
+
+    /// <summary>An email address, or a phone number in E.164 for WhatsApp.</summary>
+    public string Recipient { get; set; } = "";
+    public string? RecipientName { get; set; }
+    public string? Subject { get; set; }
+
+    /// <summary>What the recipient reads: the email's text part, or the WhatsApp text (a template's text as rendered for the host).</summary>
+    public string BodyText { get; set; } = "";
+    public string? BodyHtml { get; set; }
+
+    /// <summary>An iCalendar invitation (METHOD:REQUEST) attached to the email.</summary>
+    public string? Calendar { get; set; }
+
+    /// <summary>Set when the WhatsApp message goes out as an approved template rather than free text.</summary>
+    public string? TemplateName { get; set; }
+    public string? TemplateLanguage { get; set; }
+    public List<string> TemplateParameters { get; set; } = [];
+
+    public MessageState State { get; set; } = MessageState.Queued;
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public Guid? LeaseId { get; set; }
+    public DateTime? LeaseUntil { get; set; }
+
+    /// <summary>The provider's id: the WhatsApp wamid, or the email's Message-ID.</summary>
+    public string? ProviderMessageId { get; set; }
+    public string? ErrorCode { get; set; }
+    public string? Error { get; set; }
+
+    /// <summary>Makes queuing idempotent: one message per (guest, purpose, slot), e.g. "reminder:{id}:{guest}".</summary>
+    public string? IdempotencyKey { get; set; }
+    public Guid? BroadcastId { get; set; }
+    public Guid? CreatedById { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public DateTime? DeliveredAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+    public DateTime? FailedAt { get; set; }
+}
+
+public enum MessageChannel
+{
+    Email,
+    WhatsApp,
+}
+
+public enum MessagePurpose
+{
+    Invitation,
+    Reminder,
+    Confirmation,
+    Broadcast,
+    TeamInvitation,
+}
+
+/// <summary>Queued → Sending → Sent → Delivered → Read, or Failed (permanent) / Cancelled.</summary>
+public enum MessageState
+{
+    Queued,
+    Sending,
+    Sent,
+    Delivered,
+    Read,
+    Failed,
+    Cancelled,
+}

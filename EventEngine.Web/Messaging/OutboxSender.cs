@@ -1,0 +1,115 @@
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Messaging.WhatsApp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EventEngine.Web.Messaging;
+
+/// <summary>
+/// Sends the outbox: claims due messages under a lease, sends each on its channel and records the outcome. Runs in
+/// every instance; the claim keeps instances from sending the same message. On shutdown it stops claiming and lets
+/// the messages in hand finish, so none is left half-sent by a normal stop.
+/// </summary>
+public sealed class OutboxSender(
+    IServiceScopeFactory scopes,
+    OutboxStore store,
+    EmailSender email,
+    WhatsAppClient whatsApp,
+    IOptions<OutboxOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxSender> logger) : BackgroundService
+{
+    /// <summary>How long a stopping instance waits for messages already handed to a provider.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(20);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int handled;
+            try
+            {
+                handled = await SendDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "The outbox sender failed; trying again shortly.");
+                handled = 0;
+            }
+            // A full batch suggests more is waiting: go straight on. Otherwise poll.
+            if (handled < settings.BatchSize)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(settings.PollMilliseconds), clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>Claims and sends one batch; returns how many messages it claimed.</summary>
+    public async Task<int> SendDueAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var claims = await store.ClaimAsync(settings.BatchSize, Now, stoppingToken);
+        if (claims.Count == 0) return 0;
+
+        List<OutboxMessage> messages;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var ids = claims.Select(c => c.Id).ToList();
+            messages = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
+                .Where(m => ids.Contains(m.Id)).ToListAsync(CancellationToken.None);
+        }
+
+        using var drain = new CancellationTokenSource();
+        await using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainTimeout));
+        var byId = messages.ToDictionary(m => m.Id);
+        await Parallel.ForEachAsync(claims, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency }, async (claim, _) =>
+        {
+            if (!byId.TryGetValue(claim.Id, out var message)) return;
+            var outcome = await SendOneAsync(message, drain.Token);
+            if (!await store.RecordAsync(claim, outcome, Now, CancellationToken.None))
+                logger.LogWarning("Message {MessageId}: the lease ran out before the outcome was stored; another instance owns it now.", claim.Id);
+            else if (outcome.Result != SendResult.Sent)
+                logger.LogWarning("Message {MessageId} ({Channel}) attempt {Attempt}: {Result} {Code} {Error}", claim.Id, message.Channel, claim.Attempts, outcome.Result, outcome.ErrorCode, outcome.Error);
+            else if (message.Channel == MessageChannel.WhatsApp)
+                await ApplyEarlyStatusesAsync(outcome.ProviderMessageId!);
+        });
+        return claims.Count;
+    }
+
+    private async Task<SendOutcome> SendOneAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return message.Channel == MessageChannel.Email
+                ? await email.SendAsync(message, cancellationToken)
+                : await whatsApp.SendAsync(message, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return SendOutcome.Retry("interrupted", "The app stopped while the message was being sent.");
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Message {MessageId} could not be sent.", message.Id);
+            return SendOutcome.Retry("error", $"An unexpected error: {e.Message}");
+        }
+    }
+
+    /// <summary>A webhook can report on a message before its wamid was stored; those reports apply now.</summary>
+    private async Task ApplyEarlyStatusesAsync(string wamid)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<WhatsAppStatuses>().ApplyAsync(wamid, CancellationToken.None);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}
