@@ -33,8 +33,8 @@ public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
 
         m.HasIndex(x => new { x.EventId, x.CreatedAt });
         m.HasIndex(x => new { x.GuestId, x.CreatedAt });
-        m.HasIndex(x => x.NextAttemptAt).HasFilter("state = 'Queued'");
-        m.HasIndex(x => x.LeaseUntil).HasFilter("state = 'Sending'");
+        m.HasIndex(x => x.NextAttemptAt).HasFilter("(state)::text = 'Queued'::text");
+        m.HasIndex(x => x.LeaseUntil).HasFilter("(state)::text = 'Sending'::text");
         m.HasIndex(x => x.ProviderMessageId).IsUnique().HasFilter("provider_message_id IS NOT NULL");
         m.HasIndex(x => x.IdempotencyKey).IsUnique().HasFilter("idempotency_key IS NOT NULL");
 

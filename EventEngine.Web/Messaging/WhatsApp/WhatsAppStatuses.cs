@@ -29,29 +29,24 @@ public sealed class WhatsAppStatuses(AppDbContext db, TimeProvider clock)
             .SingleOrDefaultAsync(cancellationToken);
         if (message is null) return;
         var reports = await db.WhatsAppStatuses.AsNoTracking().Where(s => s.ProviderMessageId == wamid).OrderBy(s => s.OccurredAt).ToListAsync(cancellationToken);
+        var before = message.State;
         foreach (var report in reports)
+            if (Parse(report.Status) is { } reported) message.State = MessageStates.Advance(message.State, reported);
+
+        var at = reports.ToDictionary(r => r.Status, r => r.OccurredAt);
+        if (at.TryGetValue("sent", out var sent)) message.SentAt ??= sent;
+        // A read message was delivered, even when the delivered report is late or lost.
+        if (at.TryGetValue("delivered", out var delivered)) message.DeliveredAt = delivered;
+        if (at.TryGetValue("read", out var read))
         {
-            if (Parse(report.Status) is not { } reported) continue;
-            var before = message.State;
-            message.State = MessageStates.Advance(message.State, reported);
-            switch (reported)
-            {
-                case MessageState.Sent:
-                    message.SentAt ??= report.OccurredAt;
-                    break;
-                case MessageState.Delivered:
-                    message.DeliveredAt ??= report.OccurredAt;
-                    break;
-                case MessageState.Read:
-                    message.DeliveredAt ??= report.OccurredAt;
-                    message.ReadAt ??= report.OccurredAt;
-                    break;
-                case MessageState.Failed when message.State == MessageState.Failed && before != MessageState.Failed:
-                    message.FailedAt = report.OccurredAt;
-                    message.ErrorCode = report.ErrorCode;
-                    message.Error = report.Error;
-                    break;
-            }
+            message.ReadAt = read;
+            message.DeliveredAt ??= read;
+        }
+        if (message.State == MessageState.Failed && before != MessageState.Failed && reports.FirstOrDefault(r => r.Status == "failed") is { } failure)
+        {
+            message.FailedAt = failure.OccurredAt;
+            message.ErrorCode = failure.ErrorCode;
+            message.Error = failure.Error;
         }
         message.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
