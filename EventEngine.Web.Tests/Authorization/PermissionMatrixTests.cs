@@ -3,6 +3,7 @@ using System.Reflection;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
 using Guests = EventEngine.Web.Pages.Events.Manage.Guests;
+using Messages = EventEngine.Web.Pages.Events.Manage.Messages;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,7 +24,7 @@ public class PermissionMatrixFixture : AppFactory, IAsyncLifetime
     }
 
     /// <summary>A new event with the team at their roles and one guest, so destructive handlers never affect other cases.</summary>
-    public async Task<(Event Event, Guest Guest, GuestImport Import)> CreateTeamEventAsync()
+    public async Task<(Event Event, Guest Guest, GuestImport Import, OutboxMessage Message, Reminder Reminder)> CreateTeamEventAsync()
     {
         var e = await CreateEventAsync(People["Admin"].User!, $"Matrix event {Guid.NewGuid():N}");
         await AddMemberAsync(e.Id, People["Editor"].User!, EventRole.Editor);
@@ -40,8 +41,21 @@ public class PermissionMatrixFixture : AppFactory, IAsyncLifetime
             Rejected = 1,
             RejectedCsv = "Name,Problems\nY,bad\n"u8.ToArray(),
         };
-        await QueryAsync(async db => { db.GuestImports.Add(import); return await db.SaveChangesAsync(); });
-        return (e, guest, import);
+        var now = DateTime.UtcNow;
+        var message = new OutboxMessage
+        {
+            Id = Guid.NewGuid(), EventId = e.Id, GuestId = guest.Id, Channel = MessageChannel.Email, Purpose = MessagePurpose.Broadcast,
+            Recipient = guest.Email!, BodyText = "Hello", State = MessageState.Failed, Attempts = 1, NextAttemptAt = now, CreatedAt = now, UpdatedAt = now,
+        };
+        var reminder = new Reminder { Id = Guid.NewGuid(), EventId = e.Id, Anchor = ReminderAnchor.EventStart, DaysBefore = 7, Channel = ChannelChoice.Email, CreatedAt = now };
+        await QueryAsync(async db =>
+        {
+            db.GuestImports.Add(import);
+            db.OutboxMessages.Add(message);
+            db.Reminders.Add(reminder);
+            return await db.SaveChangesAsync();
+        });
+        return (e, guest, import, message, reminder);
     }
 }
 
@@ -75,6 +89,14 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
 
     private static (string, string)[] BulkConfirm(Event e) => [("ids", "{guest}"), ("action", "status-Declined")];
 
+    private static (string, string)[] Message(Event e) =>
+    [
+        ("Input.Purpose", "Broadcast"), ("Input.Channel", "Email"), ("Input.Subject", "Matrix"), ("Input.Body", "Hello {{first_name}}"),
+        ("Input.BroadcastId", Guid.NewGuid().ToString()), ("Input.ExpectedCount", "1"),
+    ];
+
+    private static (string, string)[] NewReminder(Event e) => [("Input.Anchor", "EventStart"), ("Input.DaysBefore", "3"), ("Input.Channel", "Email")];
+
     private static readonly Row[] Matrix =
     [
         new(typeof(Web.Pages.Events.Manage.IndexModel), "GET", "/events/{id}", NoFields, Ok, Ok, Ok),
@@ -103,6 +125,15 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Guests.Import.ReviewModel), "GET", "/events/{id}/guests/import/review/{import}", NoFields, Ok, Ok, Forbidden),
         new(typeof(Guests.Import.ReviewModel), "POST", "/events/{id}/guests/import/review/{import}", e => [("map", "FullName"), ("map", "Email")], Redirect, Redirect, Forbidden),
         new(typeof(Guests.Import.ReviewModel), "GET", "/events/{id}/guests/import/review/{import}?handler=Rejected", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Messages.IndexModel), "GET", "/events/{id}/messages", NoFields, Ok, Ok, Ok),
+        new(typeof(Messages.IndexModel), "POST", "/events/{id}/messages?handler=Retry&id={message}", NoFields, Redirect, Redirect, Forbidden),
+        new(typeof(Messages.IndexModel), "POST", "/events/{id}/messages?handler=Cancel&id={message}", NoFields, Redirect, Redirect, Forbidden),
+        new(typeof(Messages.NewModel), "GET", "/events/{id}/messages/new", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Messages.NewModel), "POST", "/events/{id}/messages/new?handler=Preview", Message, Ok, Ok, Forbidden),
+        new(typeof(Messages.NewModel), "POST", "/events/{id}/messages/new", Message, Redirect, Redirect, Forbidden),
+        new(typeof(Messages.RemindersModel), "GET", "/events/{id}/messages/reminders", NoFields, Ok, Ok, Ok),
+        new(typeof(Messages.RemindersModel), "POST", "/events/{id}/messages/reminders", NewReminder, Redirect, Redirect, Forbidden),
+        new(typeof(Messages.RemindersModel), "POST", "/events/{id}/messages/reminders?handler=Delete&id={reminder}", NoFields, Redirect, Redirect, Forbidden),
     ];
 
     private static readonly string[] People = ["Admin", "Editor", "Viewer", "Outsider", "Anonymous"];
@@ -121,9 +152,10 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
     public async Task Each_person_gets_the_expected_status_and_denied_requests_change_nothing(string person, string method, string path)
     {
         var row = Matrix.Single(r => r.Method == method && r.Path == path);
-        var (e, guest, import) = await app.CreateTeamEventAsync();
+        var (e, guest, import, message, reminder) = await app.CreateTeamEventAsync();
         var before = await SnapshotAsync(e.Id);
-        var url = path.Replace("{id}", e.Id.ToString()).Replace("{guest}", guest.Id.ToString()).Replace("{import}", import.Id.ToString());
+        var url = path.Replace("{id}", e.Id.ToString()).Replace("{guest}", guest.Id.ToString()).Replace("{import}", import.Id.ToString())
+            .Replace("{message}", message.Id.ToString()).Replace("{reminder}", reminder.Id.ToString());
         var client = app.People[person].Client;
         var form = row.Form(e).Select(f => (f.Item1, f.Item2.Replace("{guest}", guest.Id.ToString()))).ToArray();
 
@@ -174,6 +206,8 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         var guests = await db.Guests.Where(g => g.EventId == eventId).OrderBy(g => g.Id)
             .Select(g => g.Id + ":" + g.FirstName + ":" + g.Status + ":" + g.UpdatedAt).ToListAsync();
         var households = await db.Households.CountAsync(h => h.EventId == eventId);
-        return e is null ? "deleted" : $"{e.Name}|{e.StartsAt:O}|{e.UpdatedAt:O}|{string.Join(",", members)}|{string.Join(",", guests)}|{households}";
+        var messages = await db.OutboxMessages.Where(m => m.EventId == eventId).OrderBy(m => m.Id).Select(m => m.Id + ":" + m.State).ToListAsync();
+        var reminders = await db.Reminders.Where(r => r.EventId == eventId).OrderBy(r => r.Id).Select(r => r.Id.ToString()).ToListAsync();
+        return e is null ? "deleted" : $"{e.Name}|{e.StartsAt:O}|{e.UpdatedAt:O}|{string.Join(",", members)}|{string.Join(",", guests)}|{households}|{string.Join(",", messages)}|{string.Join(",", reminders)}";
     });
 }

@@ -18,6 +18,9 @@ public sealed class EventInput : IValidatableObject
     [Display(Name = "Ends (optional)")]
     public DateTime? EndsAt { get; set; }
 
+    [Display(Name = "Answers due by (optional)")]
+    public DateTime? RsvpDeadline { get; set; }
+
     [Required(ErrorMessage = "Choose the time zone the event takes place in.")]
     [Display(Name = "Time zone")]
     public string? TimeZoneId { get; set; }
@@ -41,6 +44,8 @@ public sealed class EventInput : IValidatableObject
             yield return new ValidationResult("Choose a country from the list.", [nameof(DefaultCountry)]);
         if (StartsAt is not null && EndsAt is not null && EndsAt < StartsAt)
             yield return new ValidationResult("The event can't end before it starts.", [nameof(EndsAt)]);
+        if (StartsAt is not null && RsvpDeadline is not null && RsvpDeadline > StartsAt)
+            yield return new ValidationResult("Answers have to be due before the event starts.", [nameof(RsvpDeadline)]);
     }
 
     public static EventInput From(Event e) => new()
@@ -48,6 +53,7 @@ public sealed class EventInput : IValidatableObject
         Name = e.Name,
         StartsAt = EventTime.ToLocal(e.StartsAt, e.TimeZoneId),
         EndsAt = e.EndsAt is { } end ? EventTime.ToLocal(end, e.TimeZoneId) : null,
+        RsvpDeadline = e.RsvpDeadline is { } deadline ? EventTime.ToLocal(deadline, e.TimeZoneId) : null,
         TimeZoneId = e.TimeZoneId,
         Venue = e.Venue,
         Description = e.Description,
@@ -61,6 +67,7 @@ public sealed class EventInput : IValidatableObject
         e.TimeZoneId = TimeZoneId!;
         e.StartsAt = EventTime.ToUtc(StartsAt!.Value, TimeZoneId!);
         e.EndsAt = EndsAt is { } end ? EventTime.ToUtc(end, TimeZoneId!) : null;
+        e.RsvpDeadline = RsvpDeadline is { } deadline ? EventTime.ToUtc(deadline, TimeZoneId!) : null;
         e.Venue = string.IsNullOrWhiteSpace(Venue) ? null : Venue.Trim();
         e.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
         e.DefaultCountry = DefaultCountry!;

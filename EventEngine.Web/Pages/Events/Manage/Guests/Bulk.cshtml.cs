@@ -69,6 +69,12 @@ public class BulkModel(AppDbContext db, CurrentEvent current, TimeProvider clock
                     WHERE event_id = {current.EventId} AND id = ANY({ids}) AND {text} = ANY(tags)
                     """);
                 return Done($"Tag {text} removed from {Count(changed)}.");
+            case "message":
+                // The composer takes the selection from its URL, so the host can preview before anything is sent.
+                var composeUrl = $"/events/{current.EventId}/messages/new?" + string.Join('&', ids.Select(id => $"ids={id}"));
+                if (!Request.IsHtmx()) return Redirect(composeUrl);
+                Response.Headers["HX-Redirect"] = composeUrl;
+                return Content("", "text/html");
             case "delete" when !Confirmed:
                 SelectedNames = await guests.OrderBy(g => g.LastName ?? g.FirstName).ThenBy(g => g.FirstName)
                     .Select(g => g.LastName == null ? g.FirstName : g.FirstName + " " + g.LastName).ToListAsync();

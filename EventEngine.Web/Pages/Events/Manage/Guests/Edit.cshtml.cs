@@ -29,6 +29,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock
 
     public GuestFormView Form { get; private set; } = null!;
     public GuestStore.Duplicate? Duplicate { get; private set; }
+    public GuestConversation? Conversation { get; private set; }
     public Guid EventId => current.EventId;
     public string EditUrl => $"/events/{current.EventId}/guests/edit/{GuestId}";
 
@@ -36,6 +37,8 @@ public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock
     {
         if (await FindAsync() is not { } guest) return NotFound();
         Form = await GuestForms.ViewAsync(db, current.EventId, GuestId, GuestInput.From(guest), null);
+        var zone = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.TimeZoneId).SingleAsync();
+        Conversation = await GuestConversation.LoadAsync(db, current.EventId, GuestId, zone, current.Can(EventPermission.SendMessages));
         return Page();
     }
 
@@ -103,6 +106,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock
     private async Task<IActionResult> DisplayRowAsync(Guid guestId)
     {
         var guest = await db.Guests.AsNoTracking().Include(g => g.Household).SingleAsync(g => g.Id == guestId);
-        return Partial("_GuestRow", new GuestRowView(guest, current.EventId, CanEdit: true));
+        var message = (await GuestRowView.LastMessagesAsync(db, current.EventId, [guestId])).GetValueOrDefault(guestId);
+        return Partial("_GuestRow", new GuestRowView(guest, current.EventId, CanEdit: true, message));
     }
 }

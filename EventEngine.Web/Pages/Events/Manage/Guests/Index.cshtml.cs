@@ -21,6 +21,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
     public CurrentEvent Current => current;
     public GuestCounts Counts { get; private set; } = null!;
     public List<Guest> Guests { get; private set; } = [];
+    public Dictionary<Guid, GuestRowView.LastMessage> LastMessages { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + GuestFilter.PageSize - 1) / GuestFilter.PageSize);
     public List<string> Sides { get; private set; } = [];
@@ -61,5 +62,6 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
         var page = await db.Guests.Include(g => g.Household).Where(g => g.EventId == current.EventId && ids.Contains(g.Id))
             .AsNoTracking().ToDictionaryAsync(g => g.Id);
         Guests = [.. ids.Select(id => page[id])];
+        LastMessages = await GuestRowView.LastMessagesAsync(db, current.EventId, ids);
     }
 }

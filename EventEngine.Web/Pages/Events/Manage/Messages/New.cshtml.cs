@@ -1,0 +1,136 @@
+using EventEngine.Web.Authorization;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Htmx;
+using EventEngine.Web.Messaging;
+using EventEngine.Web.Pages.Events.Manage.Guests;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EventEngine.Web.Pages.Events.Manage.Messages;
+
+/// <summary>
+/// Writes a message to one guest, a selection (ids in the URL) or the guest table's current filter, shows it
+/// rendered for a real guest with the exact number of messages per channel, and queues them in one transaction.
+/// </summary>
+[RequireEventPermission(EventPermission.SendMessages)]
+public class NewModel(AppDbContext db, CurrentEvent current, MessageComposer composer, TimeProvider clock) : PageModel
+{
+    public const int MaxRecipients = 20_000;
+
+    [BindProperty(SupportsGet = true)]
+    public GuestFilter Filter { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "ids")]
+    public List<Guid> Ids { get; set; } = [];
+
+    [BindProperty]
+    public ComposeInput Input { get; set; } = new();
+
+    public Event Event { get; private set; } = null!;
+    public MessagePlan? Plan { get; private set; }
+    public int Recipients { get; private set; }
+    public List<string> SampleNames { get; private set; } = [];
+    public bool WhatsAppEnabled => composer.WhatsAppEnabled;
+    public string MessagesPath => $"/events/{current.EventId}/messages";
+
+    /// <summary>This page's URL with its recipients (the selection or the filter), without the purpose.</summary>
+    public string RecipientsQuery => Ids.Count > 0
+        ? string.Join('&', Ids.Distinct().Select(id => $"ids={id}"))
+        : new Uri("http://x" + Filter.Url("/", page: 1)).Query.TrimStart('?');
+
+    public string FormAction => $"{MessagesPath}/new?{RecipientsQuery}";
+
+    public async Task<IActionResult> OnGetAsync(MessagePurpose? purpose)
+    {
+        ModelState.Clear();
+        Input = ComposeInput.For(purpose ?? MessagePurpose.Broadcast, WhatsAppEnabled ? ChannelChoice.WhatsAppElseEmail : ChannelChoice.Email);
+        Input.ExpectedCount = (await PreviewAsync())?.Messages.Count;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        Input.ExpectedCount = (await PreviewAsync())?.Messages.Count;
+        // The form's values are what the host typed; the count is the one just shown.
+        ModelState.Remove("Input.ExpectedCount");
+        return this.PartialOrPage("_Preview", this);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var plan = await PreviewAsync();
+        if (plan is null) return Page();
+        if (plan.Messages.Count == 0)
+        {
+            ModelState.AddModelError("Input.Channel", "None of these guests can be reached on this channel.");
+            return Page();
+        }
+        if (Input.ExpectedCount != plan.Messages.Count)
+        {
+            ModelState.AddModelError("Input.ExpectedCount", $"The guest list changed since the preview: this now sends {Messages(plan.Messages.Count)}. Check the preview and send again.");
+            Input.ExpectedCount = plan.Messages.Count;
+            return Page();
+        }
+        foreach (var message in plan.Messages)
+        {
+            message.BroadcastId = Input.BroadcastId;
+            message.CreatedById = current.UserId;
+            message.IdempotencyKey = $"broadcast:{Input.BroadcastId}:{message.GuestId}";
+        }
+        db.OutboxMessages.AddRange(plan.Messages);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return this.RedirectWithToast($"{MessagesPath}?broadcast={Input.BroadcastId}", "This message was already sent; it is not sent twice.", ToastKind.Info);
+        }
+        var channels = string.Join(" and ", new[] { (plan.Email, "by email"), (plan.WhatsApp, "on WhatsApp") }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}"));
+        return this.RedirectWithToast($"{MessagesPath}?broadcast={Input.BroadcastId}", $"{Messages(plan.Messages.Count)} queued: {channels}.");
+    }
+
+    public static string Messages(int count) => count == 1 ? "1 message" : $"{count:N0} messages";
+
+    /// <summary>Validates the draft and renders it for every recipient; null (with field errors) when it cannot be sent.</summary>
+    private async Task<MessagePlan?> PreviewAsync()
+    {
+        Event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == current.EventId);
+        if (HasInputErrors()) return null;
+        if (Input.Channel == ChannelChoice.WhatsApp && !WhatsAppEnabled)
+        {
+            ModelState.AddModelError("Input.Channel", "WhatsApp isn't set up on this server yet; choose email.");
+            return null;
+        }
+        if (MessageComposer.Problem(Event, Input.Draft) is { } problem)
+        {
+            ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
+            return null;
+        }
+        if (Input.Channel != ChannelChoice.WhatsApp && string.IsNullOrWhiteSpace(Input.Subject))
+        {
+            ModelState.AddModelError("Input.Subject", "Give the email a subject.");
+            return null;
+        }
+
+        var guests = db.Guests.Where(g => g.EventId == current.EventId);
+        var ids = Ids.Distinct().Take(MaxRecipients + 1).ToList();
+        guests = ids.Count > 0 ? guests.Where(g => ids.Contains(g.Id)) : Filter.Apply(guests, current.UserId);
+        var recipients = await guests.OrderBy(g => g.SortName).ThenBy(g => g.Id).AsRecipients(db, clock.GetUtcNow().UtcDateTime).ToListAsync();
+        Recipients = recipients.Count;
+        if (Recipients > MaxRecipients)
+        {
+            ModelState.AddModelError("Input.Body", $"Send to at most {MaxRecipients:N0} guests at a time; filter the guest list first.");
+            return null;
+        }
+        SampleNames = recipients.Take(3).Select(r => r.Name).ToList();
+        Plan = composer.Compose(Event, recipients, Input.Draft, clock.GetUtcNow().UtcDateTime);
+        return Plan;
+    }
+
+    private bool HasInputErrors() => ModelState.Where(e => e.Key.StartsWith("Input.", StringComparison.Ordinal) && e.Key != "Input.ExpectedCount")
+        .Any(e => e.Value!.Errors.Count > 0);
+}
