@@ -44,8 +44,18 @@ public class PermissionMatrixFixture : AppFactory, IAsyncLifetime
         var now = DateTime.UtcNow;
         var message = new OutboxMessage
         {
-            Id = Guid.NewGuid(), EventId = e.Id, GuestId = guest.Id, Channel = MessageChannel.Email, Purpose = MessagePurpose.Broadcast,
-            Recipient = guest.Email!, BodyText = "Hello", State = MessageState.Failed, Attempts = 1, NextAttemptAt = now, CreatedAt = now, UpdatedAt = now,
+            Id = Guid.NewGuid(),
+            EventId = e.Id,
+            GuestId = guest.Id,
+            Channel = MessageChannel.Email,
+            Purpose = MessagePurpose.Broadcast,
+            Recipient = guest.Email!,
+            BodyText = "Hello",
+            State = MessageState.Failed,
+            Attempts = 1,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
         var reminder = new Reminder { Id = Guid.NewGuid(), EventId = e.Id, Anchor = ReminderAnchor.EventStart, DaysBefore = 7, Channel = ChannelChoice.Email, CreatedAt = now };
         await QueryAsync(async db =>
