@@ -22,7 +22,7 @@ public static partial class GuestTableBenchmark
     private const int Requests = 200;
     private const string Password = "benchmark password";
 
-    public static async Task<int> Main()
+    public static async Task<int> RunAsync()
     {
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__Default")
             ?? throw new InvalidOperationException("Set ConnectionStrings__Default (scripts/bench does).");
@@ -33,6 +33,7 @@ public static partial class GuestTableBenchmark
             b.UseEnvironment("Production");
             b.UseSetting("ConnectionStrings:Default", connectionString);
             b.UseSetting("Demo:Seed", "false");
+            b.UseSetting("Outbox:Enabled", "false");
             b.UseSetting("Logging:LogLevel:Default", "Error");
         });
         try

@@ -43,7 +43,7 @@ public sealed class WhatsAppCloudStub : IAsyncDisposable
 
     public static async Task<WhatsAppCloudStub> StartAsync()
     {
-        var port = MailCatcher.FreePort();
+        var port = FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
@@ -167,6 +167,13 @@ public sealed class WhatsAppCloudStub : IAsyncDisposable
                 ["changes"] = new JsonArray(new JsonObject { ["value"] = value, ["field"] = "messages" }),
             }),
         }.ToJsonString();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public static string Signature(string body, string secret = AppSecret) =>
