@@ -26,13 +26,19 @@ public static class EventTime
         LocalDateTime.FromDateTime(local).InZoneLeniently(Zones[zoneId]).ToDateTimeUtc();
 
     /// <summary>The wall-clock time in the zone, for filling a datetime-local input.</summary>
-    public static DateTime ToLocal(DateTime utc, string zoneId) =>
-        Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(Zones[zoneId]).LocalDateTime.ToDateTimeUnspecified();
+    public static DateTime ToLocal(DateTime utc, string zoneId) => InZone(utc, zoneId).LocalDateTime.ToDateTimeUnspecified();
+
+    /// <summary>A stored UTC instant in the event's zone, for code that needs its date, hour or zone interval.</summary>
+    public static ZonedDateTime InZone(DateTime utc, string zoneId) => ToInstant(utc).InZone(Zones[zoneId]);
+
+    public static DateTimeZone Zone(string zoneId) => Zones[zoneId];
+
+    public static Instant ToInstant(DateTime utc) => Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
     /// <summary>"Sat 12 Jun 2027, 16:00 BST" in the event's zone.</summary>
     public static string Format(DateTime utc, string zoneId)
     {
-        var zoned = Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(Zones[zoneId]);
+        var zoned = InZone(utc, zoneId);
         return $"{DisplayPattern.Format(zoned.LocalDateTime)} {Abbreviation(zoned)}";
     }
 

@@ -15,7 +15,7 @@ public static class CalendarFile
 
     public static string Invitation(Event e, Guid guestId, string guestName, string guestEmail, string organizerEmail, string organizerName, DateTime now, string? description = null)
     {
-        var zone = DateTimeZoneProviders.Tzdb[e.TimeZoneId];
+        var zone = EventTime.Zone(e.TimeZoneId);
         var lines = new List<string>
         {
             "BEGIN:VCALENDAR",
@@ -50,8 +50,8 @@ public static class CalendarFile
     {
         yield return "BEGIN:VTIMEZONE";
         yield return $"TZID:{zone.Id}";
-        var from = Instant.FromDateTimeUtc(DateTime.SpecifyKind(startUtc, DateTimeKind.Utc)) - Duration.FromDays(366);
-        var to = Instant.FromDateTimeUtc(DateTime.SpecifyKind(endUtc, DateTimeKind.Utc)) + Duration.FromDays(1);
+        var from = EventTime.ToInstant(startUtc) - Duration.FromDays(366);
+        var to = EventTime.ToInstant(endUtc) + Duration.FromDays(1);
         ZoneInterval? previous = null;
         foreach (var interval in zone.GetZoneIntervals(from, to))
         {
@@ -76,7 +76,7 @@ public static class CalendarFile
     }
 
     private static string Local(DateTime utc, DateTimeZone zone) =>
-        Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(zone).LocalDateTime.ToString("yyyyMMdd'T'HHmmss", null);
+        EventTime.ToInstant(utc).InZone(zone).LocalDateTime.ToString("yyyyMMdd'T'HHmmss", null);
 
     private static string Utc(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'");
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using EventEngine.Web.Domain;
 using Microsoft.Extensions.Options;
-using NodaTime;
 using NodaTime.Text;
 
 namespace EventEngine.Web.Messaging;
@@ -47,8 +46,7 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
     /// <summary>The placeholder values for one guest of the event (null where the event has no value).</summary>
     public static IReadOnlyDictionary<string, string?> Values(Event e, MessageRecipient guest)
     {
-        var zone = DateTimeZoneProviders.Tzdb[e.TimeZoneId];
-        var start = Instant.FromDateTimeUtc(DateTime.SpecifyKind(e.StartsAt, DateTimeKind.Utc)).InZone(zone);
+        var start = EventTime.InZone(e.StartsAt, e.TimeZoneId);
         return new Dictionary<string, string?>
         {
             ["first_name"] = guest.FirstName,
@@ -59,7 +57,7 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
             ["event_time"] = $"{TimePattern.Format(start.TimeOfDay)} {start.GetZoneInterval().Name}",
             ["venue"] = e.Venue,
             ["rsvp_deadline"] = e.RsvpDeadline is { } deadline
-                ? DatePattern.Format(Instant.FromDateTimeUtc(DateTime.SpecifyKind(deadline, DateTimeKind.Utc)).InZone(zone).Date)
+                ? DatePattern.Format(EventTime.InZone(deadline, e.TimeZoneId).Date)
                 : null,
         };
     }

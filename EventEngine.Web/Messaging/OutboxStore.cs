@@ -73,7 +73,7 @@ public sealed class OutboxStore(NpgsqlDataSource database, IOptions<OutboxOption
     }
 
     /// <summary>Exponential backoff from RetryBaseSeconds, at most an hour, with ±20 % jitter so retries spread out.</summary>
-    public TimeSpan RetryDelay(int attempts, TimeSpan? providerHint)
+    private TimeSpan RetryDelay(int attempts, TimeSpan? providerHint)
     {
         if (providerHint is { } hint) return hint;
         var seconds = Math.Min(3600, options.Value.RetryBaseSeconds * Math.Pow(2, Math.Max(0, attempts - 1)));

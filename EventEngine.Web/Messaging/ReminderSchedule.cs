@@ -19,9 +19,8 @@ public static class ReminderSchedule
     public static DateTime? DueAt(Reminder reminder, Event e)
     {
         if (Anchor(reminder, e) is not { } anchor) return null;
-        var zone = DateTimeZoneProviders.Tzdb[e.TimeZoneId];
-        var day = Instant.FromDateTimeUtc(DateTime.SpecifyKind(anchor, DateTimeKind.Utc)).InZone(zone).Date.PlusDays(-reminder.DaysBefore);
-        return day.At(new LocalTime(SendHour, 0)).InZoneLeniently(zone).ToDateTimeUtc();
+        var day = EventTime.InZone(anchor, e.TimeZoneId).Date.PlusDays(-reminder.DaysBefore);
+        return EventTime.ToUtc(day.At(new LocalTime(SendHour, 0)).ToDateTimeUnspecified(), e.TimeZoneId);
     }
 
     public enum Decision
@@ -37,8 +36,7 @@ public static class ReminderSchedule
         if (Anchor(reminder, e) is not { } anchor) return Decision.Wait;
         if (now >= anchor) return Decision.Skip;
         if (DueAt(reminder, e) is not { } due || now < due) return Decision.Wait;
-        var zone = DateTimeZoneProviders.Tzdb[e.TimeZoneId];
-        var hour = Instant.FromDateTimeUtc(DateTime.SpecifyKind(now, DateTimeKind.Utc)).InZone(zone).Hour;
+        var hour = EventTime.InZone(now, e.TimeZoneId).Hour;
         return hour is >= WindowStartHour and < WindowEndHour ? Decision.Send : Decision.Wait;
     }
 }

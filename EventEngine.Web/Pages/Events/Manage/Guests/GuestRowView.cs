@@ -7,7 +7,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Guests;
 /// <summary>What one row of the guest table needs: the guest, its latest message, where its links point, and whether to offer editing.</summary>
 public sealed record GuestRowView(Guest Guest, Guid EventId, bool CanEdit, GuestRowView.LastMessage? Message = null)
 {
-    public sealed record LastMessage(Guid GuestId, MessageChannel Channel, MessageState State, string? Error, DateTime CreatedAt);
+    public sealed record LastMessage(Guid GuestId, MessageChannel Channel, MessageState State, string? Error);
 
     public string EditUrl => $"/events/{EventId}/guests/edit/{Guest.Id}";
 
@@ -15,6 +15,6 @@ public sealed record GuestRowView(Guest Guest, Guid EventId, bool CanEdit, Guest
     public static async Task<Dictionary<Guid, LastMessage>> LastMessagesAsync(AppDbContext db, Guid eventId, IReadOnlyCollection<Guid> guestIds) =>
         await db.OutboxMessages.Where(m => m.EventId == eventId && m.GuestId != null && guestIds.Contains(m.GuestId.Value))
             .GroupBy(m => m.GuestId!.Value)
-            .Select(g => g.OrderByDescending(m => m.CreatedAt).Select(m => new LastMessage(m.GuestId!.Value, m.Channel, m.State, m.Error, m.CreatedAt)).First())
+            .Select(g => g.OrderByDescending(m => m.CreatedAt).Select(m => new LastMessage(m.GuestId!.Value, m.Channel, m.State, m.Error)).First())
             .ToDictionaryAsync(m => m.GuestId);
 }
