@@ -37,8 +37,10 @@ public class RemindersModel(AppDbContext db, CurrentEvent current, MessageCompos
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (WhatsAppEnabled) Input.Channel = ChannelChoice.WhatsAppElseEmail;
         await LoadAsync();
+        if (WhatsAppEnabled) Input.Channel = ChannelChoice.WhatsAppElseEmail;
+        // Without a deadline the only anchor that works is the event itself.
+        if (Event.RsvpDeadline is null) Input.Anchor = ReminderAnchor.EventStart;
         return Page();
     }
 
