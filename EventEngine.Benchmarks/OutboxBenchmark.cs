@@ -28,6 +28,7 @@ public static class OutboxBenchmark
             b.UseEnvironment("Production");
             b.UseSetting("ConnectionStrings:Default", connectionString);
             b.UseSetting("Demo:Seed", "false");
+            b.UseSetting("Rsvp:LinkKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             b.UseSetting("Outbox:Enabled", "false");
             b.UseSetting("Logging:LogLevel:Default", "Error");
             b.UseSetting("WhatsApp:BaseUrl", stub.BaseUrl);

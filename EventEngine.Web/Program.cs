@@ -5,6 +5,7 @@ using EventEngine.Web.Domain;
 using EventEngine.Web.Messaging;
 using EventEngine.Web.Messaging.WhatsApp;
 using EventEngine.Web.Pages.Account;
+using EventEngine.Web.Pages.Rsvp;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,14 @@ if (string.IsNullOrWhiteSpace(connectionString))
     Console.Error.WriteLine("No database configured. Set ConnectionStrings__Default, or start the app with ./scripts/run, which starts PostgreSQL for you.");
     return 1;
 }
+
+if (RsvpOptions.Key(builder.Configuration["Rsvp:LinkKey"]) is null)
+{
+    Console.Error.WriteLine($"No key for RSVP links. {RsvpOptions.KeyHelp}");
+    return 1;
+}
+// ASP.NET's "Request starting/finished" lines print the path, and /rsvp/{token} paths are capabilities.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString));
@@ -66,6 +75,9 @@ builder.Services.AddAntiforgery(options =>
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
     options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
+// Razor encodes only HTML's special characters, not every letter outside Latin: Hebrew pages stay small and readable.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddScoped<CurrentEvent>();
 builder.Services.AddScoped<EventAccessFilter>();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
@@ -81,6 +93,7 @@ builder.Services.AddRazorPages(options =>
 });
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddMessaging(builder.Configuration, connectionString);
+builder.Services.AddRsvp(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 
 var app = builder.Build();
@@ -116,6 +129,7 @@ await DemoSeeder.SeedIfEnabledAsync(app);
 MessagingSetup.ReportChannels(app);
 
 app.UseForwardedHeaders();
+app.UseRsvpTokenPath();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
@@ -123,7 +137,15 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseSecurityHeaders();
-app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // Links made with asp-append-version carry a hash of the file (?v=…), so they can be cached for good.
+    OnPrepareResponse = context =>
+    {
+        if (context.Context.Request.Query.ContainsKey("v"))
+            context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+    },
+});
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -50,6 +50,7 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         start.Environment["Demo__Seed"] = "false";
+        start.Environment["Rsvp__LinkKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
         var app = new AppServer(Process.Start(start)!, database, $"http://localhost:{port}");
         app.process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (app.output) app.output.Add(e.Data); };

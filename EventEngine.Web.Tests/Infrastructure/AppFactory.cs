@@ -15,6 +15,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "correct horse battery";
 
+    /// <summary>A key for this test run only, as a deployment's secret would be.</summary>
+    public static readonly string RsvpLinkKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public TestDatabase Database { get; private set; } = null!;
 
     public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
@@ -25,6 +28,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Production");
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
+        builder.UseSetting("Rsvp:LinkKey", RsvpLinkKey);
         // Tests that send run sender instances themselves (MessagingAppFactory).
         builder.UseSetting("Outbox:Enabled", "false");
     }

@@ -57,7 +57,7 @@ public class MessagingAppFactory : AppFactory
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var composer = scope.ServiceProvider.GetRequiredService<MessageComposer>();
-        var recipients = db.Guests.Where(g => g.Id == guest.Id).AsRecipients(db, Clock.UtcNow).ToList();
+        var recipients = db.Guests.Where(g => g.Id == guest.Id).AsRecipients(db, Clock.UtcNow, e.Language).ToList();
         var message = Assert.Single(composer.Compose(e, recipients, draft, Clock.UtcNow).Messages);
         db.OutboxMessages.Add(message);
         await db.SaveChangesAsync();

@@ -67,6 +67,7 @@ public class OutboxCrashTests(MessagingAppFactory app) : IClassFixture<Messaging
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Default"] = app.Database.ConnectionString;
         start.Environment["Demo__Seed"] = "false";
+        start.Environment["Rsvp__LinkKey"] = AppFactory.RsvpLinkKey;
         start.Environment["Smtp__Host"] = "127.0.0.1";
         start.Environment["Smtp__Port"] = smtpPort.ToString();
         start.Environment["Smtp__From"] = "hosts@eventengine.test";

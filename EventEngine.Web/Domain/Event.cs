@@ -25,6 +25,9 @@ public class Event
     /// <summary>ISO 3166-1 alpha-2 country used to read phone numbers typed without a country code.</summary>
     public string DefaultCountry { get; set; } = "";
 
+    /// <summary>The language of the RSVP page and guest messages, unless a guest has their own.</summary>
+    public Language Language { get; set; } = Language.English;
+
     public Guid? CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -9,6 +9,7 @@ public class Guest
     public const int SideMaxLength = 50;
     public const int TextMaxLength = 500;
     public const int NotesMaxLength = 2000;
+    public const int RsvpMessageMaxLength = 1000;
 
     public Guid Id { get; set; }
     public Guid EventId { get; set; }
@@ -25,12 +26,22 @@ public class Guest
     public int PlusOnesComing { get; set; }
     public List<string> PlusOneNames { get; set; } = [];
     public string? DietaryNeeds { get; set; }
+
+    /// <summary>Dietary needs of the named plus-ones, by position in <see cref="PlusOneNames"/>.</summary>
+    public List<string> PlusOneDietaryNeeds { get; set; } = [];
     public string? TableName { get; set; }
     public List<string> Tags { get; set; } = [];
     public string? Notes { get; set; }
 
     /// <summary>Set when the guest followed an email's unsubscribe link; no more email goes to them.</summary>
     public DateTime? EmailUnsubscribedAt { get; set; }
+
+    /// <summary>Overrides the event's language for this guest's page and messages.</summary>
+    public Language? Language { get; set; }
+
+    /// <summary>The last message to the hosts written on the RSVP page, and when the guest last answered there.</summary>
+    public string? RsvpMessage { get; set; }
+    public DateTime? AnsweredAt { get; set; }
 
     public Guid? AddedById { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -13,7 +13,17 @@ public static class CalendarFile
 {
     public static string Uid(Guid eventId, Guid guestId) => $"{eventId:N}-{guestId:N}@eventengine";
 
-    public static string Invitation(Event e, Guid guestId, string guestName, string guestEmail, string organizerEmail, string organizerName, DateTime now, string? description = null)
+    public static string Invitation(Event e, Guid guestId, string guestName, string guestEmail, string organizerEmail, string organizerName, DateTime now, string? description = null) =>
+        Build("REQUEST", e, guestId, now, description,
+        [
+            $"ORGANIZER;CN={Parameter(organizerName)}:mailto:{organizerEmail}",
+            $"ATTENDEE;CN={Parameter(guestName)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{guestEmail}",
+        ]);
+
+    /// <summary>The event to add to a calendar (the RSVP page's download): no organizer or attendee, so calendars just save it.</summary>
+    public static string Download(Event e, Guid guestId, DateTime now) => Build("PUBLISH", e, guestId, now, null, []);
+
+    private static string Build(string method, Event e, Guid guestId, DateTime now, string? description, IEnumerable<string> people)
     {
         var zone = EventTime.Zone(e.TimeZoneId);
         var lines = new List<string>
@@ -22,7 +32,7 @@ public static class CalendarFile
             "VERSION:2.0",
             "PRODID:-//EventEngine//Invitations//EN",
             "CALSCALE:GREGORIAN",
-            "METHOD:REQUEST",
+            $"METHOD:{method}",
         };
         lines.AddRange(TimeZone(zone, e.StartsAt, e.EndsAt ?? e.StartsAt));
         lines.Add("BEGIN:VEVENT");
@@ -35,8 +45,7 @@ public static class CalendarFile
         if (e.Venue is not null) lines.Add($"LOCATION:{Text(e.Venue)}");
         var about = description ?? e.Description;
         if (!string.IsNullOrWhiteSpace(about)) lines.Add($"DESCRIPTION:{Text(about)}");
-        lines.Add($"ORGANIZER;CN={Parameter(organizerName)}:mailto:{organizerEmail}");
-        lines.Add($"ATTENDEE;CN={Parameter(guestName)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{guestEmail}");
+        lines.AddRange(people);
         lines.Add("STATUS:CONFIRMED");
         lines.Add("END:VEVENT");
         lines.Add("END:VCALENDAR");

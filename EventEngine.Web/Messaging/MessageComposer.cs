@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using EventEngine.Web.Domain;
+using EventEngine.Web.Localization;
 using Microsoft.Extensions.Options;
-using NodaTime.Text;
 
 namespace EventEngine.Web.Messaging;
 
@@ -10,7 +10,8 @@ namespace EventEngine.Web.Messaging;
 public sealed record MessageDraft(MessagePurpose Purpose, ChannelChoice Channel, string? Subject, string Body);
 
 /// <summary>The guest fields a message needs. RecentlyWrote: the guest wrote on WhatsApp in the last 24 hours.</summary>
-public sealed record MessageRecipient(Guid Id, string FirstName, string? LastName, string? Email, string? Phone, bool Unsubscribed, bool RecentlyWrote)
+public sealed record MessageRecipient(Guid Id, string FirstName, string? LastName, string? Email, string? Phone, bool Unsubscribed, bool RecentlyWrote,
+    Language Language = Language.English)
 {
     public string Name => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
 }
@@ -25,27 +26,44 @@ public sealed record MessagePlan(IReadOnlyList<OutboxMessage> Messages, int NoAd
 /// <summary>
 /// Renders a draft for each guest into outbox rows: placeholders filled, an email with text and HTML parts (and a
 /// calendar invitation for invitations), or a WhatsApp message that is free text only inside the 24-hour window
-/// after the guest last wrote and an approved template otherwise.
+/// after the guest last wrote and an approved template otherwise. Each guest reads their own language: a draft the
+/// host left as the event language's standard text goes out as the standard text in the guest's language.
+/// {{rsvp_link}} stays in the stored message and is filled in when it is sent (see RsvpLinks.FillAsync), so the
+/// outbox never holds a usable link.
 /// </summary>
 public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> whatsApp, IOptionsMonitor<SmtpOptions> smtp, UnsubscribeLinks unsubscribe)
 {
-    private static readonly LocalDatePattern DatePattern = LocalDatePattern.CreateWithInvariantCulture("dddd d MMMM yyyy");
-    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
+    public const string RsvpLink = "{{rsvp_link}}";
+
+    /// <summary>A stored message as hosts see it: the link is the guest's own, so it is named rather than shown.</summary>
+    public static string ForDisplay(string text) => text.Replace(RsvpLink, "[personal RSVP link]");
 
     public bool WhatsAppEnabled => whatsApp.CurrentValue.IsConfigured;
 
-    public static MessageDraft DefaultDraft(MessagePurpose purpose, ChannelChoice channel) => purpose switch
+    public static MessageDraft DefaultDraft(MessagePurpose purpose, ChannelChoice channel, Language language = Language.English)
     {
-        MessagePurpose.Invitation => new(purpose, channel, "You're invited: {{event_name}}",
-            "Dear {{first_name}},\n\nWe would love you to join us for {{event_name}} on {{event_date}} at {{event_time}}.\n\nPlease let us know whether you can come."),
-        MessagePurpose.Reminder => new(purpose, channel, "Reminder: will you join us at {{event_name}}?",
-            "Dear {{first_name}},\n\nWe haven't heard from you yet about {{event_name}} on {{event_date}}. Please let us know whether you can come."),
-        _ => new(purpose, channel, "News about {{event_name}}", "Dear {{first_name}},\n\n"),
-    };
+        var texts = GuestTexts.For(language);
+        var (subject, body) = purpose switch
+        {
+            MessagePurpose.Invitation => texts.Invitation,
+            MessagePurpose.Reminder => texts.Reminder,
+            _ => texts.Broadcast,
+        };
+        return new(purpose, channel, subject, body);
+    }
+
+    /// <summary>The draft one guest gets: the standard text in their language when the host kept the event language's standard text.</summary>
+    private static MessageDraft ForGuest(MessageDraft draft, Language eventLanguage, Language guestLanguage)
+    {
+        if (guestLanguage == eventLanguage) return draft;
+        var standard = DefaultDraft(draft.Purpose, draft.Channel, eventLanguage);
+        return standard.Subject == draft.Subject?.Trim() && standard.Body == draft.Body.Trim() ? DefaultDraft(draft.Purpose, draft.Channel, guestLanguage) : draft;
+    }
 
     /// <summary>The placeholder values for one guest of the event (null where the event has no value).</summary>
     public static IReadOnlyDictionary<string, string?> Values(Event e, MessageRecipient guest)
     {
+        var texts = GuestTexts.For(guest.Language);
         var start = EventTime.InZone(e.StartsAt, e.TimeZoneId);
         return new Dictionary<string, string?>
         {
@@ -53,12 +71,11 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
             ["last_name"] = guest.LastName ?? "",
             ["full_name"] = guest.Name,
             ["event_name"] = e.Name,
-            ["event_date"] = DatePattern.Format(start.Date),
-            ["event_time"] = $"{TimePattern.Format(start.TimeOfDay)} {start.GetZoneInterval().Name}",
+            ["event_date"] = texts.Date(start.Date),
+            ["event_time"] = texts.Time(start),
             ["venue"] = e.Venue,
-            ["rsvp_deadline"] = e.RsvpDeadline is { } deadline
-                ? DatePattern.Format(EventTime.InZone(deadline, e.TimeZoneId).Date)
-                : null,
+            ["rsvp_deadline"] = e.RsvpDeadline is { } deadline ? texts.Date(EventTime.InZone(deadline, e.TimeZoneId).Date) : null,
+            ["rsvp_link"] = RsvpLink,
         };
     }
 
@@ -84,7 +101,8 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
                 else noAddress++;
                 continue;
             }
-            messages.Add(channel == MessageChannel.Email ? Email(e, guest, draft, now) : WhatsApp(e, guest, draft, now));
+            var own = ForGuest(draft, e.Language, guest.Language);
+            messages.Add(channel == MessageChannel.Email ? Email(e, guest, own, now) : WhatsApp(e, guest, own, now));
         }
         return new MessagePlan(messages, noAddress, unsubscribed);
     }
@@ -103,38 +121,45 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
 
     private OutboxMessage Email(Event e, MessageRecipient guest, MessageDraft draft, DateTime now)
     {
+        var texts = GuestTexts.For(guest.Language);
         var values = Values(e, guest);
         var body = MessageTemplate.Render(draft.Body, values).Trim();
+        // Invitations, reminders and confirmations always carry the link, even when the host's text leaves it out.
+        var reply = draft.Purpose is MessagePurpose.Invitation or MessagePurpose.Reminder or MessagePurpose.Confirmation && !body.Contains(RsvpLink);
         var unsubscribeUrl = unsubscribe.Url(guest.Id);
-        var footer = $"You are receiving this because you are on the guest list for {e.Name}. To stop emails about it: {unsubscribeUrl}";
+        var footer = $"{texts.Format(texts.Footer, e.Name)} {texts.Format(texts.StopEmails, unsubscribeUrl)}";
         var settings = smtp.CurrentValue;
         var message = New(e, guest, draft, MessageChannel.Email, guest.Email!, now);
         message.Subject = Truncate(MessageTemplate.Render(draft.Subject ?? e.Name, values).ReplaceLineEndings(" ").Trim(), OutboxMessage.SubjectMaxLength);
-        message.BodyText = $"{body}\n\n--\n{footer}\n";
-        message.BodyHtml = Html(e.Name, body, unsubscribeUrl);
-        if (draft.Purpose == MessagePurpose.Invitation)
+        message.BodyText = $"{body}{(reply ? "\n\n" + texts.Format(texts.ReplyHere, RsvpLink) : "")}\n\n--\n{footer}\n";
+        message.BodyHtml = Html(e.Name, body, reply, unsubscribeUrl, texts);
+        if (draft.Purpose is MessagePurpose.Invitation or MessagePurpose.Confirmation)
             message.Calendar = CalendarFile.Invitation(e, guest.Id, guest.Name, guest.Email!, settings.From, settings.FromName, now);
         return message;
     }
 
     private OutboxMessage WhatsApp(Event e, MessageRecipient guest, MessageDraft draft, DateTime now)
     {
+        var texts = GuestTexts.For(guest.Language);
         var values = Values(e, guest);
         var settings = whatsApp.CurrentValue;
         var message = New(e, guest, draft, MessageChannel.WhatsApp, guest.Phone!, now);
         var body = MessageTemplate.Render(draft.Body, values).Trim();
         var when = $"{values["event_date"]}, {values["event_time"]}";
+        var venue = e.Venue ?? texts.VenueToBeAnnounced;
         (string Name, List<string> Parameters)? template = draft.Purpose switch
         {
-            MessagePurpose.Invitation => (settings.Templates.Invitation, [guest.FirstName, e.Name, when, e.Venue ?? "to be announced"]),
-            MessagePurpose.Reminder => (settings.Templates.Reminder, [guest.FirstName, e.Name, when, e.Venue ?? "to be announced"]),
+            MessagePurpose.Invitation => (settings.Templates.Invitation, [guest.FirstName, e.Name, when, venue, RsvpLink]),
+            MessagePurpose.Reminder => (settings.Templates.Reminder, [guest.FirstName, e.Name, when, venue, RsvpLink]),
             _ when guest.RecentlyWrote => null,
+            MessagePurpose.Confirmation => (settings.Templates.Confirmation, [guest.FirstName, e.Name, OneLine(body), RsvpLink]),
             _ => (settings.Templates.Update, [guest.FirstName, e.Name, OneLine(body)]),
         };
         if (template is { } t)
         {
             message.TemplateName = t.Name;
-            message.TemplateLanguage = settings.TemplateLanguage;
+            // One template name is approved once per language in WhatsApp Manager; the code picks the translation.
+            message.TemplateLanguage = texts.Code;
             message.TemplateParameters = t.Parameters.Select(OneLine).ToList();
             message.BodyText = $"Template “{t.Name}”: {string.Join(" · ", message.TemplateParameters)}";
         }
@@ -173,19 +198,23 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
 
     /// <summary>The HTML part: the same text in paragraphs, every value encoded, with inline styles as mail clients need.</summary>
-    private static string Html(string eventName, string body, string unsubscribeUrl)
+    private static string Html(string eventName, string body, bool replyButton, string unsubscribeUrl, GuestTexts texts)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"></head>");
+        html.Append("<!DOCTYPE html><html lang=\"").Append(texts.Code).Append("\" dir=\"").Append(texts.Direction).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"></head>");
         html.Append("<body style=\"margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2328;\">");
         html.Append("<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:28px;\">");
         html.Append("<p style=\"margin:0 0 16px;font-size:13px;letter-spacing:.04em;text-transform:uppercase;color:#6b7280;\">").Append(Encode(eventName)).Append("</p>");
         foreach (var paragraph in body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
             html.Append("<p style=\"margin:0 0 14px;font-size:16px;line-height:1.5;\">")
-                .Append(string.Join("<br>", paragraph.Split('\n').Select(Encode))).Append("</p>");
+                .Append(string.Join("<br>", paragraph.Split('\n').Select(line => Encode(line).Replace(RsvpLink, $"<a href=\"{RsvpLink}\" style=\"color:#4338ca;\">{RsvpLink}</a>")))).Append("</p>");
+        if (replyButton)
+            html.Append("<p style=\"margin:24px 0 8px;\"><a href=\"").Append(RsvpLink)
+                .Append("\" style=\"display:inline-block;background:#4338ca;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 22px;border-radius:6px;font-size:16px;\">")
+                .Append(Encode(texts.ReplyButton)).Append("</a></p>");
         html.Append("</div><p style=\"max-width:560px;margin:16px auto 0;font-size:12px;color:#6b7280;text-align:center;\">")
-            .Append("You are receiving this because you are on the guest list for ").Append(Encode(eventName))
-            .Append(". <a href=\"").Append(Encode(unsubscribeUrl)).Append("\" style=\"color:#6b7280;\">Unsubscribe</a></p></body></html>");
+            .Append(Encode(texts.Format(texts.Footer, eventName)))
+            .Append(" <a href=\"").Append(Encode(unsubscribeUrl)).Append("\" style=\"color:#6b7280;\">").Append(Encode(texts.Unsubscribe)).Append("</a></p></body></html>");
         return html.ToString();
     }
 }

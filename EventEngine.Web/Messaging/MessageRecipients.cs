@@ -5,11 +5,11 @@ namespace EventEngine.Web.Messaging;
 
 public static class MessageRecipients
 {
-    /// <summary>The fields the composer needs, including whether the guest wrote on WhatsApp in the last 24 hours.</summary>
-    public static IQueryable<MessageRecipient> AsRecipients(this IQueryable<Guest> guests, AppDbContext db, DateTime now)
+    /// <summary>The fields the composer needs: whether the guest wrote on WhatsApp in the last 24 hours, and their language.</summary>
+    public static IQueryable<MessageRecipient> AsRecipients(this IQueryable<Guest> guests, AppDbContext db, DateTime now, Language eventLanguage)
     {
         var windowStart = now.AddHours(-24);
         return guests.Select(g => new MessageRecipient(g.Id, g.FirstName, g.LastName, g.Email, g.Phone, g.EmailUnsubscribedAt != null,
-            db.InboundMessages.Any(i => i.GuestId == g.Id && i.ReceivedAt > windowStart)));
+            db.InboundMessages.Any(i => i.GuestId == g.Id && i.ReceivedAt > windowStart), g.Language ?? eventLanguage));
     }
 }

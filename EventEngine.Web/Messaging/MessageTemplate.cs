@@ -18,6 +18,7 @@ public static partial class MessageTemplate
         ("event_time", "the event's start time, with its time zone"),
         ("venue", "the venue"),
         ("rsvp_deadline", "the date to answer by"),
+        ("rsvp_link", "the guest's private RSVP link (one per household, filled in as the message is sent)"),
     ];
 
     [GeneratedRegex(@"\{\{\s*([A-Za-z_]+)\s*\}\}")]

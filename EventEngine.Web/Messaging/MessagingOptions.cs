@@ -49,20 +49,25 @@ public sealed class WhatsAppOptions
 
     /// <summary>Sends per second from this instance; Cloud API numbers start at 80 per second.</summary>
     public int MaxPerSecond { get; set; } = 20;
-    public string TemplateLanguage { get; set; } = "en";
     public WhatsAppTemplates Templates { get; set; } = new();
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AccessToken) && !string.IsNullOrWhiteSpace(PhoneNumberId);
 }
 
-/// <summary>Names of the message templates approved in WhatsApp Manager; each takes the body parameters listed.</summary>
+/// <summary>
+/// Names of the message templates approved in WhatsApp Manager, each in English (en), Hebrew (he) and Spanish (es);
+/// each takes the body parameters listed.
+/// </summary>
 public sealed class WhatsAppTemplates
 {
-    /// <summary>{{1}} first name, {{2}} event, {{3}} date and time, {{4}} venue.</summary>
+    /// <summary>{{1}} first name, {{2}} event, {{3}} date and time, {{4}} venue, {{5}} the household's RSVP link.</summary>
     public string Invitation { get; set; } = "event_invitation";
 
-    /// <summary>{{1}} first name, {{2}} event, {{3}} date and time, {{4}} venue.</summary>
+    /// <summary>{{1}} first name, {{2}} event, {{3}} date and time, {{4}} venue, {{5}} the household's RSVP link.</summary>
     public string Reminder { get; set; } = "event_reminder";
+
+    /// <summary>{{1}} first name, {{2}} event, {{3}} the answer on one line, {{4}} the link to change it.</summary>
+    public string Confirmation { get; set; } = "rsvp_confirmation";
 
     /// <summary>{{1}} first name, {{2}} event, {{3}} the host's message on one line.</summary>
     public string Update { get; set; } = "event_update";

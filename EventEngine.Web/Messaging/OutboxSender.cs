@@ -1,5 +1,6 @@
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
+using EventEngine.Web.Pages.Rsvp;
 using EventEngine.Web.Messaging.WhatsApp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -89,6 +90,8 @@ public sealed class OutboxSender(
     {
         try
         {
+            await using (var scope = scopes.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredService<RsvpLinks>().FillAsync(message, cancellationToken);
             return message.Channel == MessageChannel.Email
                 ? await email.SendAsync(message, cancellationToken)
                 : await whatsApp.SendAsync(message, cancellationToken);

@@ -68,8 +68,8 @@ public sealed class ReminderScheduler(IServiceScopeFactory scopes, MessageCompos
         if (decision == ReminderSchedule.Decision.Send)
         {
             var guests = await db.Guests.Where(g => g.EventId == e.Id && g.Status == GuestStatus.Invited)
-                .OrderBy(g => g.SortName).AsRecipients(db, now).ToListAsync(cancellationToken);
-            messages.AddRange(composer.Compose(e, guests, MessageComposer.DefaultDraft(MessagePurpose.Reminder, reminder.Channel), now).Messages);
+                .OrderBy(g => g.SortName).AsRecipients(db, now, e.Language).ToListAsync(cancellationToken);
+            messages.AddRange(composer.Compose(e, guests, MessageComposer.DefaultDraft(MessagePurpose.Reminder, reminder.Channel, e.Language), now).Messages);
             foreach (var message in messages) message.IdempotencyKey = $"reminder:{reminder.Id}:{message.GuestId}";
             db.OutboxMessages.AddRange(messages);
         }

@@ -13,6 +13,7 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
             t.HasCheckConstraint("ck_events_ends_after_start", "ends_at IS NULL OR ends_at >= starts_at");
             t.HasCheckConstraint("ck_events_default_country", "default_country ~ '^[A-Z]{2}$'");
             t.HasCheckConstraint("ck_events_rsvp_deadline_before_start", "rsvp_deadline IS NULL OR rsvp_deadline <= starts_at");
+            t.HasCheckConstraint("ck_events_language", "language IN ('English', 'Hebrew', 'Spanish')");
         });
         e.Property(x => x.Id).HasDefaultValueSql("gen_random_uuid()");
         e.Property(x => x.Name).HasMaxLength(Event.NameMaxLength);
@@ -20,6 +21,7 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
         e.Property(x => x.Venue).HasMaxLength(Event.VenueMaxLength);
         e.Property(x => x.Description).HasMaxLength(Event.DescriptionMaxLength);
         e.Property(x => x.DefaultCountry).HasMaxLength(2).IsFixedLength();
+        e.Property(x => x.Language).HasConversion<string>().HasMaxLength(16);
         e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         e.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.SetNull);

@@ -25,6 +25,7 @@ public class GuestConfiguration : IEntityTypeConfiguration<Guest>
         {
             t.HasCheckConstraint("ck_guests_reachable", "phone IS NOT NULL OR email IS NOT NULL");
             t.HasCheckConstraint("ck_guests_status", "status IN ('Invited', 'Confirmed', 'Declined')");
+            t.HasCheckConstraint("ck_guests_language", "language IS NULL OR language IN ('English', 'Hebrew', 'Spanish')");
             t.HasCheckConstraint("ck_guests_plus_ones", "plus_ones_allowed >= 0 AND plus_ones_coming BETWEEN 0 AND plus_ones_allowed AND cardinality(plus_one_names) <= plus_ones_coming");
         });
         g.Property(x => x.Id).HasDefaultValueSql("gen_random_uuid()");
@@ -39,6 +40,9 @@ public class GuestConfiguration : IEntityTypeConfiguration<Guest>
         g.Property(x => x.Notes).HasMaxLength(Guest.NotesMaxLength);
         g.Property(x => x.PlusOneNames).HasDefaultValueSql("'{}'");
         g.Property(x => x.Tags).HasDefaultValueSql("'{}'");
+        g.Property(x => x.PlusOneDietaryNeeds).HasDefaultValueSql("'{}'");
+        g.Property(x => x.Language).HasConversion<string>().HasMaxLength(16);
+        g.Property(x => x.RsvpMessage).HasMaxLength(Guest.RsvpMessageMaxLength);
         g.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         g.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
         g.Property(x => x.PlusOnesComing).HasDefaultValue(0);

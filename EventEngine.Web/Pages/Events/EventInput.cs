@@ -36,6 +36,9 @@ public sealed class EventInput : IValidatableObject
     [Display(Name = "Default country for phone numbers")]
     public string? DefaultCountry { get; set; }
 
+    [Display(Name = "Language guests read")]
+    public Language Language { get; set; } = Language.English;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (TimeZoneId is not null && !EventTime.IsKnownZone(TimeZoneId))
@@ -58,6 +61,7 @@ public sealed class EventInput : IValidatableObject
         Venue = e.Venue,
         Description = e.Description,
         DefaultCountry = e.DefaultCountry,
+        Language = e.Language,
     };
 
     /// <summary>Copies valid input onto the event (call only after validation passed).</summary>
@@ -71,6 +75,7 @@ public sealed class EventInput : IValidatableObject
         e.Venue = string.IsNullOrWhiteSpace(Venue) ? null : Venue.Trim();
         e.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
         e.DefaultCountry = DefaultCountry!;
+        e.Language = Language;
         e.UpdatedAt = now;
     }
 }

@@ -84,6 +84,15 @@
       e.preventDefault();
       document.getElementById("bulk-dialog").innerHTML = "";
     }
+    // Copy buttons: the link goes to the clipboard; where that is refused, the text is selected to copy by hand.
+    var copy = e.target.closest("[data-copy]");
+    if (copy) {
+      var field = document.querySelector(copy.dataset.copy);
+      field.select();
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(field.value).then(function () { showToast("Link copied.", "success"); }, function () {});
+      }
+    }
     var add = e.target.closest("[data-open-add]");
     var panel = document.getElementById("add-guest-panel");
     if (add && panel) {

@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Pages.Rsvp;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Guests;
 /// (handler "row"; "display" is its cancel), and delete. The guest is always looked up through the route's event.
 /// </summary>
 [RequireEventPermission(EventPermission.EditGuests)]
-public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
+public class EditModel(AppDbContext db, CurrentEvent current, RsvpLinks links, TimeProvider clock) : PageModel
 {
     /// <summary>The columns the inline row edits; the rest of the guest is left as it is.</summary>
     private static readonly System.Linq.Expressions.Expression<Func<GuestInput, object?>>[] RowFields =
@@ -30,6 +31,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock
     public GuestFormView Form { get; private set; } = null!;
     public GuestStore.Duplicate? Duplicate { get; private set; }
     public GuestConversation? Conversation { get; private set; }
+    public GuestRsvp? Rsvp { get; private set; }
     public Guid EventId => current.EventId;
     public string EditUrl => $"/events/{current.EventId}/guests/edit/{GuestId}";
 
@@ -39,6 +41,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock
         Form = await GuestForms.ViewAsync(db, current.EventId, GuestId, GuestInput.From(guest), null);
         var zone = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.TimeZoneId).SingleAsync();
         Conversation = await GuestConversation.LoadAsync(db, current.EventId, GuestId, zone, current.Can(EventPermission.SendMessages));
+        Rsvp = await GuestRsvp.LoadAsync(db, links, current.EventId, GuestId, zone);
         return Page();
     }
 

@@ -23,6 +23,9 @@ public sealed class GuestInput
     public int PlusOnesComing { get; set; }
     /// <summary>One name per line.</summary>
     public string? PlusOneNames { get; set; }
+
+    /// <summary>The language of this guest's RSVP page and messages; empty follows the event.</summary>
+    public Language? Language { get; set; }
     public string? DietaryNeeds { get; set; }
     public string? TableName { get; set; }
     /// <summary>Comma-separated.</summary>
@@ -43,6 +46,7 @@ public sealed class GuestInput
         PlusOnesAllowed = g.PlusOnesAllowed,
         PlusOnesComing = g.PlusOnesComing,
         PlusOneNames = string.Join("\n", g.PlusOneNames),
+        Language = g.Language,
         DietaryNeeds = g.DietaryNeeds,
         TableName = g.TableName,
         Tags = string.Join(", ", g.Tags),
@@ -117,6 +121,9 @@ public sealed class GuestInput
         g.PlusOnesAllowed = PlusOnesAllowed;
         g.PlusOnesComing = PlusOnesComing;
         g.PlusOneNames = PlusOneNameList();
+        // Dietary needs given on the RSVP page belong to the names at the same position; none outlive their name.
+        g.PlusOneDietaryNeeds = g.PlusOneDietaryNeeds.Take(g.PlusOneNames.Count).ToList();
+        g.Language = Language;
         g.DietaryNeeds = DietaryNeeds;
         g.TableName = TableName;
         g.Tags = TagList();

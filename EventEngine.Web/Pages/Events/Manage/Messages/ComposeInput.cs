@@ -28,9 +28,9 @@ public sealed class ComposeInput
 
     public MessageDraft Draft => new(Purpose, Channel, string.IsNullOrWhiteSpace(Subject) ? null : Subject.Trim(), Body ?? "");
 
-    public static ComposeInput For(MessagePurpose purpose, ChannelChoice channel)
+    public static ComposeInput For(MessagePurpose purpose, ChannelChoice channel, Language language)
     {
-        var draft = MessageComposer.DefaultDraft(purpose, channel);
+        var draft = MessageComposer.DefaultDraft(purpose, channel, language);
         return new ComposeInput { Purpose = purpose, Channel = channel, Subject = draft.Subject, Body = draft.Body, BroadcastId = Guid.NewGuid() };
     }
 }

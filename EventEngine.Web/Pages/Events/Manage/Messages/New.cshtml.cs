@@ -46,7 +46,8 @@ public class NewModel(AppDbContext db, CurrentEvent current, MessageComposer com
     public async Task<IActionResult> OnGetAsync(MessagePurpose? purpose)
     {
         ModelState.Clear();
-        Input = ComposeInput.For(purpose ?? MessagePurpose.Broadcast, WhatsAppEnabled ? ChannelChoice.WhatsAppElseEmail : ChannelChoice.Email);
+        var language = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.Language).SingleAsync();
+        Input = ComposeInput.For(purpose ?? MessagePurpose.Broadcast, WhatsAppEnabled ? ChannelChoice.WhatsAppElseEmail : ChannelChoice.Email, language);
         Input.ExpectedCount = (await PreviewAsync())?.Messages.Count;
         return Page();
     }
@@ -119,7 +120,7 @@ public class NewModel(AppDbContext db, CurrentEvent current, MessageComposer com
         var guests = db.Guests.Where(g => g.EventId == current.EventId);
         var ids = Ids.Distinct().Take(MaxRecipients + 1).ToList();
         guests = ids.Count > 0 ? guests.Where(g => ids.Contains(g.Id)) : Filter.Apply(guests, current.UserId);
-        var recipients = await guests.OrderBy(g => g.SortName).ThenBy(g => g.Id).AsRecipients(db, clock.GetUtcNow().UtcDateTime).ToListAsync();
+        var recipients = await guests.OrderBy(g => g.SortName).ThenBy(g => g.Id).AsRecipients(db, clock.GetUtcNow().UtcDateTime, Event.Language).ToListAsync();
         Recipients = recipients.Count;
         if (Recipients > MaxRecipients)
         {

@@ -1,0 +1,45 @@
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Pages.Rsvp;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Pages.Events.Manage.Guests;
+
+/// <summary>A guest's RSVP link (if one has been made) and what happened on it, newest first, for the guest's page.</summary>
+public sealed record GuestRsvp(Guid EventId, Guid GuestId, string GuestName, string? Household, string? Url, string TimeZoneId, IReadOnlyList<GuestRsvp.Item> Activity)
+{
+    public const int Limit = 50;
+
+    public sealed record Item(DateTime At, string What, MessageChannel? Channel, string? Detail);
+
+    public string LinkPath => $"/events/{EventId}/guests/link/{GuestId}";
+
+    public static async Task<GuestRsvp> LoadAsync(AppDbContext db, RsvpLinks links, Guid eventId, Guid guestId, string timeZoneId)
+    {
+        var guest = await db.Guests.Where(g => g.Id == guestId && g.EventId == eventId)
+            .Select(g => new { Name = g.FirstName + " " + (g.LastName ?? ""), Household = g.Household != null ? g.Household.Name : null }).SingleAsync();
+        var token = await links.LiveTokenForGuestAsync(eventId, guestId);
+        var sent = await db.OutboxMessages
+            .Where(m => m.EventId == eventId && m.GuestId == guestId && m.SentAt != null
+                && (m.Purpose == MessagePurpose.Invitation || m.Purpose == MessagePurpose.Reminder || m.Purpose == MessagePurpose.Confirmation))
+            .OrderByDescending(m => m.SentAt).Take(Limit)
+            .Select(m => new { m.SentAt, m.Purpose, m.Channel }).ToListAsync();
+        var happened = await db.GuestActivities.Where(a => a.EventId == eventId && a.GuestId == guestId)
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(Limit).ToListAsync();
+        var items = sent.Select(m => new Item(m.SentAt!.Value, m.Purpose switch
+            {
+                MessagePurpose.Invitation => "Invitation with the link sent",
+                MessagePurpose.Reminder => "Reminder with the link sent",
+                _ => "Confirmation of the answer sent",
+            }, m.Channel, null))
+            .Concat(happened.Select(a => new Item(a.CreatedAt, a.Kind switch
+            {
+                GuestActivityKind.Opened => "Opened the link",
+                GuestActivityKind.Answered => "Answered",
+                GuestActivityKind.Changed => "Changed the answer",
+                _ => "Link revoked; a new one replaces it",
+            }, a.Channel, a.Detail)))
+            .OrderByDescending(i => i.At).Take(Limit).ToList();
+        return new GuestRsvp(eventId, guestId, guest.Name.Trim(), guest.Household, token is null ? null : links.Url(token), timeZoneId, items);
+    }
+}

@@ -1,0 +1,303 @@
+using System.Globalization;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Htmx;
+using EventEngine.Web.Localization;
+using EventEngine.Web.Messaging;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Pages.Rsvp;
+
+public enum RsvpState { Open, Closed, Revoked, NotFound, TooManyTries }
+
+/// <summary>
+/// The page behind a household's private link: the event, each member's answer with plus-ones and dietary needs,
+/// and a message to the hosts. No account: the token is the permission. Works as plain form posts and with htmx.
+/// </summary>
+public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limiter, MessageComposer composer, TimeProvider clock) : PageModel
+{
+    /// <summary>Opening the link again within this time is not noted again on the guest's activity.</summary>
+    private static readonly TimeSpan OpenedQuietPeriod = TimeSpan.FromMinutes(30);
+
+    [BindProperty]
+    public RsvpInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true, Name = "via")]
+    public string? ViaText { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "lang")]
+    public string? LanguageCode { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "saved")]
+    public bool Saved { get; set; }
+
+    public RsvpState State { get; private set; }
+    public Event Event { get; private set; } = null!;
+    public List<Guest> Members { get; private set; } = [];
+    public GuestTexts Texts { get; private set; } = GuestTexts.English;
+    public TimeSpan? RetryAfter { get; private set; }
+    private string token = "";
+
+    public MessageChannel? Via => ViaText switch { "email" => MessageChannel.Email, "whatsapp" => MessageChannel.WhatsApp, _ => null };
+    public bool Answered => Members.Any(m => m.Status != GuestStatus.Invited);
+
+    /// <summary>This page's address, keeping the channel the link came through and the chosen language.</summary>
+    public string PageUrl(string? handler = null, string? language = null, bool saved = false)
+    {
+        var query = new List<string>();
+        if (Via is not null) query.Add($"via={ViaText}");
+        if ((language ?? LanguageCode) is { } code) query.Add($"lang={code}");
+        if (handler is not null) query.Add($"handler={handler}");
+        if (saved) query.Add("saved=true");
+        return $"/rsvp/{token}" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await ResolveAsync() is { } stop) return stop;
+        Input = RsvpInput.From(Members);
+        if (!Saved) await NoteOpenedAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCalendarAsync()
+    {
+        if (await ResolveAsync() is { } stop) return stop;
+        var file = CalendarFile.Download(Event, Members[0].HouseholdId ?? Members[0].Id, clock.GetUtcNow().UtcDateTime);
+        return File(System.Text.Encoding.UTF8.GetBytes(file), "text/calendar; charset=utf-8", "event.ics");
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await ResolveAsync() is { } stop) return stop;
+        Saved = false;
+        if (State == RsvpState.Closed)
+        {
+            ModelState.Clear();
+            Input = RsvpInput.From(Members);
+            ModelState.AddModelError("", Texts.Closed);
+            return this.PartialOrPage("_Rsvp", this);
+        }
+        if (!Input.Members.Select(m => m.Id).Order().SequenceEqual(Members.Select(m => m.Id).Order()))
+        {
+            ModelState.Clear();
+            Input = RsvpInput.From(Members);
+            ModelState.AddModelError("", Texts.Stale);
+            return this.PartialOrPage("_Rsvp", this);
+        }
+
+        var changes = Validate();
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddModelError("", Texts.FixBelow);
+            return this.PartialOrPage("_Rsvp", this);
+        }
+        if (changes.Count > 0 || MessageChanged(out _))
+            await SaveAsync(changes);
+
+        if (!Request.IsHtmx()) return Redirect(PageUrl(saved: true));
+        await ReloadMembersAsync();
+        Input = RsvpInput.From(Members);
+        ModelState.Clear();
+        Saved = true;
+        return Partial("_Rsvp", this);
+    }
+
+    /// <summary>The members this form changed, checked; field errors go to ModelState in the guest's language.</summary>
+    private List<(Guest Member, CleanAnswer Answer)> Validate()
+    {
+        var changes = new List<(Guest Member, CleanAnswer Answer)>();
+        for (var i = 0; i < Input.Members.Count; i++)
+        {
+            var posted = Input.Members[i];
+            var member = Members.Single(m => m.Id == posted.Id);
+            var answer = posted.Clean();
+            var field = $"Input.Members[{i}]";
+            if (answer.TooManyRows || answer.PlusOnes.Count > member.PlusOnesAllowed)
+                ModelState.AddModelError($"{field}.PlusOneNames", Texts.Format(Texts.TooManyGuests, member.PlusOnesAllowed));
+            if (answer.DietaryNeeds?.Length > Guest.TextMaxLength)
+                ModelState.AddModelError($"{field}.DietaryNeeds", Texts.Format(Texts.TooLong, Guest.TextMaxLength));
+            foreach (var (index, name, dietary) in answer.PlusOnes)
+            {
+                if (name is null) ModelState.AddModelError($"{field}.PlusOneNames[{index}]", Texts.NameNeeded);
+                else if (name.Length > Guest.NameMaxLength) ModelState.AddModelError($"{field}.PlusOneNames[{index}]", Texts.Format(Texts.TooLong, Guest.NameMaxLength));
+                if (dietary?.Length > Guest.TextMaxLength) ModelState.AddModelError($"{field}.PlusOneDietaryNeeds[{index}]", Texts.Format(Texts.TooLong, Guest.TextMaxLength));
+            }
+            var untouched = answer.Fingerprint == posted.Shown;
+            var same = answer.Fingerprint == MemberAnswer.From(member).Shown;
+            if (untouched || same) continue;
+            if (answer.Status == GuestStatus.Invited)
+                ModelState.AddModelError($"{field}.Answer", Texts.Format(Texts.ChooseAnswer, member.FirstName));
+            changes.Add((member, answer));
+        }
+        if (MessageChanged(out var message) && message?.Length > Guest.RsvpMessageMaxLength)
+            ModelState.AddModelError("Input.Message", Texts.Format(Texts.TooLong, Guest.RsvpMessageMaxLength));
+        var answeredAfter = Members.Any(m => m.Status != GuestStatus.Invited) || changes.Any(c => c.Answer.Status != GuestStatus.Invited);
+        if (ModelState.IsValid && !answeredAfter)
+            ModelState.AddModelError("Input.Members[0].Answer", Texts.AnswerSomeone);
+        return changes;
+    }
+
+    private bool MessageChanged(out string? message)
+    {
+        message = MemberAnswer.Text(Input.Message, multiline: true);
+        var shown = MemberAnswer.Text(Input.ShownMessage, multiline: true);
+        var stored = Members.Select(m => m.RsvpMessage).FirstOrDefault(m => m is not null);
+        return message != shown && message != stored;
+    }
+
+    private async Task SaveAsync(List<(Guest Member, CleanAnswer Answer)> changes)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var messageChanged = MessageChanged(out var message);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        foreach (var (member, answer) in changes)
+        {
+            var first = member.AnsweredAt is null && member.Status == GuestStatus.Invited;
+            member.Status = answer.Status;
+            member.DietaryNeeds = answer.DietaryNeeds;
+            member.PlusOneNames = answer.PlusOnes.Select(p => p.Name!).ToList();
+            member.PlusOneDietaryNeeds = answer.PlusOnes.Select(p => p.Dietary ?? "").ToList();
+            member.PlusOnesComing = answer.PlusOnes.Count;
+            member.AnsweredAt = now;
+            member.UpdatedAt = now;
+            db.GuestActivities.Add(Activity(member, first ? GuestActivityKind.Answered : GuestActivityKind.Changed, Describe(member, messageChanged ? message : null), now));
+        }
+        if (messageChanged)
+        {
+            foreach (var member in Members)
+            {
+                member.RsvpMessage = message;
+                member.UpdatedAt = now;
+            }
+            if (changes.Count == 0)
+                db.GuestActivities.Add(Activity(Members[0], GuestActivityKind.Changed, $"Message to the hosts: {message ?? "(removed)"}", now));
+        }
+        await db.SaveChangesAsync();
+        if (changes.Count > 0) await QueueConfirmationsAsync(changes.Select(c => c.Member.Id).ToHashSet(), now);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>A confirmation to each member whose answer changed, on the channel the link came through (else their usual one).</summary>
+    private async Task QueueConfirmationsAsync(HashSet<Guid> changed, DateTime now)
+    {
+        var recipients = await db.Guests.Where(g => changed.Contains(g.Id)).OrderBy(g => g.SortName).AsRecipients(db, now, Event.Language).ToListAsync();
+        var channel = Via switch { MessageChannel.Email => ChannelChoice.Email, MessageChannel.WhatsApp => ChannelChoice.WhatsApp, _ => ChannelChoice.WhatsAppElseEmail };
+        var submission = Guid.NewGuid();
+        foreach (var recipient in recipients)
+        {
+            var texts = GuestTexts.For(recipient.Language);
+            var summary = string.Join("\n", Members.Select(m => "• " + Summary(m, texts)));
+            var draft = new MessageDraft(MessagePurpose.Confirmation, channel, texts.Confirmation.Subject, texts.Confirmation.Body.Replace("{0}", summary));
+            foreach (var message in composer.Compose(Event, [recipient], draft, now).Messages)
+            {
+                message.IdempotencyKey = $"confirmation:{submission}:{recipient.Id}";
+                db.OutboxMessages.Add(message);
+            }
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>One member's answer on one line, in the given language: "Dana Levi: Attending, with Tom".</summary>
+    public static string Summary(Guest member, GuestTexts texts)
+    {
+        var state = member.Status switch
+        {
+            GuestStatus.Confirmed => texts.Attending,
+            GuestStatus.Declined => texts.NotAttending,
+            _ => texts.NoAnswerYet,
+        };
+        var with = member.Status == GuestStatus.Confirmed && member.PlusOneNames.Count > 0 ? ", " + texts.Format(texts.With, string.Join(", ", member.PlusOneNames)) : "";
+        return $"{member.DisplayName}: {state}{with}";
+    }
+
+    /// <summary>What the host reads on the guest's activity (host pages are English).</summary>
+    private static string Describe(Guest member, string? message)
+    {
+        var text = Summary(member, GuestTexts.English);
+        if (member.DietaryNeeds is not null) text += $". Dietary needs: {member.DietaryNeeds}";
+        if (message is not null) text += $". Message: {message}";
+        return text.Length <= GuestActivity.DetailMaxLength ? text : text[..(GuestActivity.DetailMaxLength - 1)] + "…";
+    }
+
+    private GuestActivity Activity(Guest member, GuestActivityKind kind, string? detail, DateTime now) =>
+        new() { EventId = Event.Id, GuestId = member.Id, Kind = kind, Channel = Via, Detail = detail, CreatedAt = now };
+
+    /// <summary>Notes the opening on each member, at most once per quiet period.</summary>
+    private async Task NoteOpenedAsync()
+    {
+        if (State is not (RsvpState.Open or RsvpState.Closed)) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - OpenedQuietPeriod;
+        var ids = Members.Select(m => m.Id).ToList();
+        if (await db.GuestActivities.AnyAsync(a => ids.Contains(a.GuestId) && a.Kind == GuestActivityKind.Opened && a.CreatedAt > since)) return;
+        db.GuestActivities.AddRange(Members.Select(m => Activity(m, GuestActivityKind.Opened, null, now)));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Finds the link and its household, or answers for the page (429, 404, 410) when there is nothing to show.</summary>
+    private async Task<IActionResult?> ResolveAsync()
+    {
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
+        Response.Headers.CacheControl = "no-store";
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (limiter.RetryAfter(client) is { } wait)
+        {
+            State = RsvpState.TooManyTries;
+            RetryAfter = wait;
+            Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            return Stop(StatusCodes.Status429TooManyRequests);
+        }
+        token = HttpContext.Features.Get<RsvpToken>()?.Value ?? "";
+        var link = await links.FindAsync(token);
+        if (link is null)
+        {
+            limiter.Fail(client);
+            State = RsvpState.NotFound;
+            return Stop(StatusCodes.Status404NotFound);
+        }
+        Event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == link.EventId);
+        if (link.RevokedAt is not null)
+        {
+            Texts = PickTexts(null);
+            State = RsvpState.Revoked;
+            return Stop(StatusCodes.Status410Gone);
+        }
+        await LoadMembersAsync(link);
+        if (Members.Count == 0)
+        {
+            State = RsvpState.NotFound;
+            return Stop(StatusCodes.Status404NotFound);
+        }
+        Texts = PickTexts(Members.Select(m => m.Language).FirstOrDefault(l => l is not null));
+        State = Event.RsvpDeadline is { } deadline && clock.GetUtcNow().UtcDateTime > deadline ? RsvpState.Closed : RsvpState.Open;
+        return null;
+    }
+
+    private RsvpLink link = null!;
+
+    private async Task LoadMembersAsync(RsvpLink found)
+    {
+        link = found;
+        Members = await links.Members(found).OrderBy(g => g.CreatedAt).ThenBy(g => g.SortName).ToListAsync();
+    }
+
+    /// <summary>The members as saved, computed columns included.</summary>
+    private async Task ReloadMembersAsync()
+    {
+        db.ChangeTracker.Clear();
+        await LoadMembersAsync(link);
+    }
+
+    private GuestTexts PickTexts(Language? guestLanguage) =>
+        GuestTexts.All.FirstOrDefault(t => t.Code == LanguageCode) ?? GuestTexts.For(guestLanguage ?? Event.Language);
+
+    private IActionResult Stop(int status)
+    {
+        Response.StatusCode = status;
+        return Page();
+    }
+}

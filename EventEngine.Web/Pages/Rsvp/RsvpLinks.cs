@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Messaging;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EventEngine.Web.Pages.Rsvp;
+
+/// <summary>The RSVP settings (section "Rsvp"). LinkKey is a secret: set Rsvp__LinkKey, never commit it.</summary>
+public sealed class RsvpOptions
+{
+    /// <summary>Base64 of at least 32 random bytes (openssl rand -base64 32). Changing it invalidates every link.</summary>
+    public string? LinkKey { get; set; }
+
+    /// <summary>Wrong tokens one client may try per window before it gets 429 Too Many Requests.</summary>
+    public int WrongTokensPerWindow { get; set; } = 10;
+    public int WindowMinutes { get; set; } = 15;
+
+    public const string KeyHelp = "Set Rsvp__LinkKey to the base64 of 32 random bytes (for example: openssl rand -base64 32). " +
+        "It is a secret: keep it in configuration, not in git. ./scripts/run makes one for you.";
+
+    public static byte[]? Key(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            var key = Convert.FromBase64String(text.Trim());
+            return key.Length >= 32 ? key : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>
+/// One private link per household (or per guest without one). The token is HMAC-SHA256, under the configured key, of
+/// a 256-bit seed from the operating system's cryptographic random generator. The database stores the seed and the
+/// SHA-256 of the token, so a copy of it opens nothing without the key; the token is found again by its hash.
+/// Computing the token from the seed is what lets hosts copy a link at any time and lets every message to the
+/// household carry the same link, filled in only at the moment it is sent.
+/// </summary>
+public sealed class RsvpLinks(AppDbContext db, IOptions<RsvpOptions> options, IOptions<AppOptions> app, TimeProvider clock)
+{
+    /// <summary>43 base64url characters: 256 bits.</summary>
+    public const int TokenLength = 43;
+
+    private readonly byte[] key = RsvpOptions.Key(options.Value.LinkKey) ?? throw new InvalidOperationException(RsvpOptions.KeyHelp);
+
+    public string Token(byte[] seed) => WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key, seed));
+
+    public static byte[] Hash(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
+
+    /// <summary>The link; "via" tells the page which channel it came through, so the confirmation goes back the same way.</summary>
+    public string Url(string token, MessageChannel? via = null) =>
+        $"{app.Value.BaseUrl.TrimEnd('/')}/rsvp/{token}" + via switch
+        {
+            MessageChannel.Email => "?via=email",
+            MessageChannel.WhatsApp => "?via=whatsapp",
+            _ => "",
+        };
+
+    /// <summary>The live link of the guest's household (or of the guest alone) if it has one; nothing is made.</summary>
+    public async Task<string?> LiveTokenForGuestAsync(Guid eventId, Guid guestId, CancellationToken cancellationToken = default)
+    {
+        var householdId = await db.Guests.Where(g => g.Id == guestId && g.EventId == eventId).Select(g => g.HouseholdId).SingleAsync(cancellationToken);
+        return await LiveAsync(eventId, householdId, guestId, cancellationToken) is { } live ? Token(live.Seed) : null;
+    }
+
+    /// <summary>The live link of the guest's household (or of the guest alone), made on first use.</summary>
+    public async Task<string> TokenForGuestAsync(Guid eventId, Guid guestId, CancellationToken cancellationToken = default)
+    {
+        var householdId = await db.Guests.Where(g => g.Id == guestId && g.EventId == eventId).Select(g => g.HouseholdId).SingleAsync(cancellationToken);
+        var live = await LiveAsync(eventId, householdId, guestId, cancellationToken);
+        if (live is not null) return Token(live.Seed);
+
+        var seed = RandomNumberGenerator.GetBytes(RsvpLink.SeedBytes);
+        var hash = Hash(Token(seed));
+        var now = clock.GetUtcNow().UtcDateTime;
+        // Two requests may make the first link at once; the partial unique index keeps one and the other reads it.
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO rsvp_links (id, event_id, household_id, guest_id, seed, token_hash, created_at)
+            VALUES ({Guid.NewGuid()}, {eventId}, {householdId}, {(householdId is null ? guestId : null)}, {seed}, {hash}, {now})
+            ON CONFLICT DO NOTHING
+            """, cancellationToken);
+        live = await LiveAsync(eventId, householdId, guestId, cancellationToken);
+        return Token(live!.Seed);
+    }
+
+    private Task<RsvpLink?> LiveAsync(Guid eventId, Guid? householdId, Guid guestId, CancellationToken cancellationToken) =>
+        db.RsvpLinks.AsNoTracking().Where(l => l.EventId == eventId && l.RevokedAt == null)
+            .Where(l => householdId != null ? l.HouseholdId == householdId : l.GuestId == guestId)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>The link a token opens, revoked or not; null for anything that is not a link (a wrong token reveals nothing).</summary>
+    public async Task<RsvpLink?> FindAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (token is null || token.Length != TokenLength || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return null;
+        var hash = Hash(token);
+        return await db.RsvpLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
+    }
+
+    /// <summary>The guests a link answers for: the household's members, or the one guest.</summary>
+    public IQueryable<Guest> Members(RsvpLink link) =>
+        db.Guests.Where(g => g.EventId == link.EventId && (link.HouseholdId != null ? g.HouseholdId == link.HouseholdId : g.Id == link.GuestId));
+
+    /// <summary>Revokes the guest's household link (the next use makes a new one) and notes it on each member.</summary>
+    public async Task<bool> RevokeAsync(Guid eventId, Guid guestId, CancellationToken cancellationToken = default)
+    {
+        var householdId = await db.Guests.Where(g => g.Id == guestId && g.EventId == eventId).Select(g => g.HouseholdId).SingleAsync(cancellationToken);
+        var live = await LiveAsync(eventId, householdId, guestId, cancellationToken);
+        if (live is null) return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var revoked = await db.RsvpLinks.Where(l => l.Id == live.Id && l.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, now), cancellationToken);
+        if (revoked == 0) return false;
+        var members = await Members(live).Select(g => g.Id).ToListAsync(cancellationToken);
+        db.GuestActivities.AddRange(members.Select(id => new GuestActivity { EventId = eventId, GuestId = id, Kind = GuestActivityKind.LinkRevoked, CreatedAt = now }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Puts the guest's link where the message has {{rsvp_link}}, just before it is sent (the stored message keeps the placeholder).</summary>
+    public async Task FillAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.GuestId is not { } guestId || !Mentions(message)) return;
+        var url = Url(await TokenForGuestAsync(message.EventId, guestId, cancellationToken), message.Channel);
+        message.Subject = message.Subject?.Replace(MessageComposer.RsvpLink, url);
+        message.BodyText = message.BodyText.Replace(MessageComposer.RsvpLink, url);
+        message.BodyHtml = message.BodyHtml?.Replace(MessageComposer.RsvpLink, url);
+        message.TemplateParameters = message.TemplateParameters.Select(p => p.Replace(MessageComposer.RsvpLink, url)).ToList();
+    }
+
+    private static bool Mentions(OutboxMessage message) =>
+        message.BodyText.Contains(MessageComposer.RsvpLink) || message.BodyHtml?.Contains(MessageComposer.RsvpLink) == true ||
+        message.Subject?.Contains(MessageComposer.RsvpLink) == true || message.TemplateParameters.Any(p => p.Contains(MessageComposer.RsvpLink));
+}
