@@ -125,6 +125,9 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Guests.EditModel), "POST", "/events/{id}/guests/edit/{guest}?handler=Delete", NoFields, Redirect, Redirect, Forbidden),
         new(typeof(Guests.BulkModel), "GET", "/events/{id}/guests/bulk", NoFields, Redirect, Redirect, Forbidden),
         new(typeof(Guests.BulkModel), "POST", "/events/{id}/guests/bulk", BulkConfirm, Redirect, Redirect, Forbidden),
+        new(typeof(Guests.LinkModel), "GET", "/events/{id}/guests/link/{guest}", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Guests.LinkModel), "POST", "/events/{id}/guests/link/{guest}", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Guests.LinkModel), "POST", "/events/{id}/guests/link/{guest}?handler=Revoke", NoFields, Ok, Ok, Forbidden),
         new(typeof(Guests.ExportModel), "GET", "/events/{id}/guests/export", NoFields, Ok, Ok, Forbidden),
         new(typeof(Guests.HouseholdModel), "GET", "/events/{id}/guests/household", NoFields, Ok, Ok, Forbidden),
         new(typeof(Guests.HouseholdModel), "GET", "/events/{id}/guests/household?handler=Member&index=4", NoFields, Ok, Ok, Forbidden),
@@ -218,6 +221,7 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         var households = await db.Households.CountAsync(h => h.EventId == eventId);
         var messages = await db.OutboxMessages.Where(m => m.EventId == eventId).OrderBy(m => m.Id).Select(m => m.Id + ":" + m.State).ToListAsync();
         var reminders = await db.Reminders.Where(r => r.EventId == eventId).OrderBy(r => r.Id).Select(r => r.Id.ToString()).ToListAsync();
-        return e is null ? "deleted" : $"{e.Name}|{e.StartsAt:O}|{e.UpdatedAt:O}|{string.Join(",", members)}|{string.Join(",", guests)}|{households}|{string.Join(",", messages)}|{string.Join(",", reminders)}";
+        var links = await db.RsvpLinks.Where(l => l.EventId == eventId).OrderBy(l => l.Id).Select(l => l.Id + ":" + l.RevokedAt).ToListAsync();
+        return e is null ? "deleted" : $"{e.Name}|{e.StartsAt:O}|{e.UpdatedAt:O}|{string.Join(",", members)}|{string.Join(",", guests)}|{households}|{string.Join(",", messages)}|{string.Join(",", reminders)}|{string.Join(",", links)}";
     });
 }
