@@ -120,7 +120,7 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
         var activity = await app.QueryAsync(db => db.GuestActivities.Where(a => a.EventId == e.Id).OrderBy(a => a.Id).Select(a => a.Kind + ":" + a.Channel + ":" + a.GuestId).ToListAsync());
         Assert.Equal(new[] { "Answered:Email:" + family[0].Id, "Answered:Email:" + family[1].Id }.Order(), activity.Where(a => a.StartsWith("Answered")).Order());
 
-        var saved = await client.GetPageAsync(response.Headers.Location!.ToString());
+        var saved = await client.GetPageAsync(new Uri(new Uri("https://localhost" + path), response.Headers.Location!).PathAndQuery);
         Assert.Contains("Your answer has been saved", saved.QuerySelector(".rsvp-saved")!.TextContent);
         Assert.Contains("Dana Levi: Attending, with Tom Ray", saved.QuerySelector(".rsvp-summary")!.TextContent.Replace("\n", "").Replace("  ", ""));
 

@@ -97,7 +97,8 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
         if (changes.Count > 0 || MessageChanged(out _))
             await SaveAsync(changes);
 
-        if (!Request.IsHtmx()) return Redirect(PageUrl(saved: true));
+        // A query-only Location ("?saved=true") resolves against the link itself, so the token is not repeated (or logged).
+        if (!Request.IsHtmx()) return Redirect(PageUrl(saved: true)[$"/rsvp/{token}".Length..]);
         await ReloadMembersAsync();
         Input = RsvpInput.From(Members);
         ModelState.Clear();

@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Net;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EventEngine.Web.Tests.Pages.Rsvp;
+
+/// <summary>The app with a small guessing limit, and every log line (scopes included) captured at the most detailed level.</summary>
+public class GuardedAppFactory : MessagingAppFactory
+{
+    public ConcurrentQueue<string> Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Rsvp:WrongTokensPerWindow", "3");
+        builder.UseSetting("Rsvp:WindowMinutes", "15");
+        builder.UseSetting("Logging:LogLevel:Default", "Trace");
+        builder.UseSetting("Logging:LogLevel:Microsoft", "Trace");
+        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
+        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(new CapturingLoggerProvider(Logs)));
+    }
+
+    private sealed class CapturingLoggerProvider(ConcurrentQueue<string> logs) : ILoggerProvider, ISupportExternalScope
+    {
+        private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
+        public void SetScopeProvider(IExternalScopeProvider scopeProvider) => scopes = scopeProvider;
+        public void Dispose() { }
+
+        private sealed class Logger(string category, CapturingLoggerProvider provider) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => provider.scopes.Push(state);
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var line = $"{category}: {formatter(state, exception)} {exception}";
+                provider.scopes.ForEachScope((scope, text) => line += " | " + scope, line);
+                var scopeText = new List<string>();
+                provider.scopes.ForEachScope((scope, list) => list.Add(scope?.ToString() ?? ""), scopeText);
+                provider.logs_.Enqueue(line + " | " + string.Join(" | ", scopeText));
+            }
+        }
+
+        private ConcurrentQueue<string> logs_ => logs;
+    }
+}
+
+public class GuardTests(GuardedAppFactory app) : IClassFixture<GuardedAppFactory>
+{
+    private async Task<HttpResponseMessage> FromAsync(string ip, string path)
+    {
+        var context = await app.Server.SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = IPAddress.Parse(ip);
+            c.Request.Method = "GET";
+            var query = path.IndexOf('?');
+            c.Request.Path = query < 0 ? path : path[..query];
+            if (query >= 0) c.Request.QueryString = new QueryString(path[query..]);
+        });
+        var response = new HttpResponseMessage((HttpStatusCode)context.Response.StatusCode);
+        if (context.Response.Headers.RetryAfter.Count > 0) response.Headers.Add("Retry-After", context.Response.Headers.RetryAfter.ToString());
+        return response;
+    }
+
+    [Fact]
+    public async Task Guessing_is_limited_per_client_with_Retry_After_and_the_limit_ends_with_its_window()
+    {
+        var admin = await app.CreateUserAsync();
+        var e = await app.CreateEventAsync(admin);
+        var guest = await app.AddGuestAsync(e.Id, "Real");
+        var right = $"/rsvp/{await app.TokenAsync(guest)}";
+        var wrong = "/rsvp/" + new string('x', 43);
+
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.NotFound, (await FromAsync("203.0.113.7", wrong)).StatusCode);
+        var limited = await FromAsync("203.0.113.7", wrong);
+        var rightButLimited = await FromAsync("203.0.113.7", right);
+        var otherClient = await FromAsync("198.51.100.9", right);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 15 * 60);
+        Assert.Equal(HttpStatusCode.TooManyRequests, rightButLimited.StatusCode); // no oracle for a guesser
+        Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await FromAsync("203.0.113.7", right)).StatusCode);
+        }
+        finally
+        {
+            app.Clock.Set(DateTime.UtcNow);
+        }
+    }
+
+    [Fact]
+    public async Task The_token_never_appears_in_any_log_line_even_at_the_most_detailed_level()
+    {
+        var admin = await app.CreateUserAsync();
+        var e = await app.CreateEventAsync(admin);
+        var guest = await app.AddGuestAsync(e.Id, "Private");
+        var token = await app.TokenAsync(guest);
+        var client = app.CreateAppClient();
+        var path = $"/rsvp/{token}?via=email";
+
+        var fields = RsvpTestKit.FormFields(await client.GetPageAsync(path)).With("Input.Members[0].Answer", "yes");
+        await client.PostAsync(path, fields);
+        await client.PostAsync(path, fields.With("Input.Members[0].Id", Guid.NewGuid().ToString()));
+        await client.GetAsync(path + "&handler=calendar");
+        await client.GetAsync($"/rsvp/{token}/nothing-here");
+        await app.SendDueAsync();
+
+        Assert.NotEmpty(app.Logs);
+        Assert.Contains(app.Logs, l => l.Contains("Microsoft.AspNetCore.Mvc")); // the detailed logs really were on
+        Assert.Empty(app.Logs.Where(l => l.Contains(token)).Select(l => l[..Math.Min(l.Length, 400)]));
+    }
+
+    [Theory]
+    [InlineData("<script>alert('x')</script>")]
+    [InlineData("Robert'); DROP TABLE guests;--")]
+    [InlineData("zero\0byte and \u0007bell")]
+    [InlineData("\u202Eesrever\u202C and emoji 👩‍👩‍👧 and עברית")]
+    [InlineData("{{rsvp_link}} {{first_name}}")]
+    public async Task Hostile_text_in_every_field_is_kept_as_plain_text_and_shown_encoded(string text)
+    {
+        var admin = await app.CreateUserAsync();
+        var e = await app.CreateEventAsync(admin);
+        var household = await app.AddHouseholdAsync(e.Id, "Hostile", ("Mallory", 1));
+        var path = $"/rsvp/{await app.TokenAsync(household[0])}";
+        var client = app.CreateAppClient();
+        var fields = RsvpTestKit.FormFields(await client.GetPageAsync(path))
+            .With("Input.Members[0].Answer", "yes").With("Input.Members[0].DietaryNeeds", text)
+            .With("Input.Members[0].PlusOneNames[0]", text).With("Input.Members[0].PlusOneDietaryNeeds[0]", text).With("Input.Message", text);
+
+        var response = await client.PostAsync(path, fields);
+
+        var saved = await app.GuestAsync(household[0].Id);
+        if (text.Contains('\0'))
+        {
+            // PostgreSQL text cannot hold U+0000; the app refuses such a form as a whole (as everywhere else).
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal(GuestStatus.Invited, saved.Status);
+            return;
+        }
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var expected = new string(text.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        Assert.Equal(expected, saved.DietaryNeeds);
+        Assert.Equal(expected, saved.PlusOneNames.Single());
+        Assert.Equal(expected, saved.RsvpMessage);
+        var html = await (await client.GetAsync(path)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert", html);
+    }
+
+    [Theory]
+    [InlineData("Input.Members[0].Answer", "maybe")]
+    [InlineData("Input.Members[0].DietaryNeeds", null)]
+    [InlineData("Input.Message", null)]
+    [InlineData("Input.Members[0].PlusOneNames[999]", "Far away")]
+    [InlineData("Input.Members[0].Id", "not-a-guid")]
+    [InlineData("Input.Members[5].Id", "00000000-0000-0000-0000-000000000001")]
+    [InlineData("Input.Members[0].Shown", "forged")]
+    public async Task Forged_and_oversized_values_get_an_answer_not_an_error_page_and_save_nothing_half_way(string field, string? value)
+    {
+        var admin = await app.CreateUserAsync();
+        var e = await app.CreateEventAsync(admin);
+        var household = await app.AddHouseholdAsync(e.Id, "Forger", ("Eve", 1));
+        var path = $"/rsvp/{await app.TokenAsync(household[0])}";
+        var client = app.CreateAppClient();
+        var fields = RsvpTestKit.FormFields(await client.GetPageAsync(path))
+            .With("Input.Members[0].DietaryNeeds", new string('d', 600)).With(field, value ?? new string('x', 20_000));
+
+        var response = await client.PostAsync(path, fields);
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{response.StatusCode}");
+        var saved = await app.GuestAsync(household[0].Id);
+        Assert.Null(saved.DietaryNeeds); // 600 characters is over the limit: nothing of this form was saved
+        Assert.Equal(GuestStatus.Invited, saved.Status);
+    }
+}
