@@ -24,7 +24,8 @@ public sealed class AppServer : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    public static async Task<AppServer> StartAsync()
+    /// <summary>Starts the app; <paramref name="settings"/> are extra environment variables (such as Smtp__Port).</summary>
+    public static async Task<AppServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var server = Environment.GetEnvironmentVariable("ConnectionStrings__Default")
             ?? throw new InvalidOperationException("Set ConnectionStrings__Default to a PostgreSQL server (scripts/test does this for you).");
@@ -51,6 +52,8 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         start.Environment["Demo__Seed"] = "false";
         start.Environment["Rsvp__LinkKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        start.Environment["App__BaseUrl"] = $"http://localhost:{port}";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         var app = new AppServer(Process.Start(start)!, database, $"http://localhost:{port}");
         app.process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (app.output) app.output.Add(e.Data); };

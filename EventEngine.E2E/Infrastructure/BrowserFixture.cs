@@ -1,3 +1,4 @@
+using EventEngine.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace EventEngine.E2E.Infrastructure;
@@ -10,11 +11,19 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? playwright;
     public AppServer App { get; private set; } = null!;
+    public MailCatcher Mail { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        App = await AppServer.StartAsync();
+        Mail = await MailCatcher.StartAsync();
+        App = await AppServer.StartAsync(new Dictionary<string, string>
+        {
+            ["Smtp__Host"] = "127.0.0.1",
+            ["Smtp__Port"] = Mail.Port.ToString(),
+            ["Smtp__From"] = "hosts@eventengine.test",
+            ["Outbox__PollMilliseconds"] = "200",
+        });
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -57,6 +66,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();
+        if (Mail is not null) await Mail.DisposeAsync();
         playwright?.Dispose();
         if (App is not null) await App.DisposeAsync();
     }

@@ -1,6 +1,7 @@
 using EventEngine.Web.Domain;
 using EventEngine.Web.Messaging;
 using EventEngine.Web.Tests.Infrastructure;
+using EventEngine.Web.Tests.Pages.Rsvp;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventEngine.Web.Tests.Messaging;
@@ -31,7 +32,8 @@ public class WhatsAppSendingTests(MessagingAppFactory app) : IClassFixture<Messa
         Assert.Equal("template", sent.Type);
         Assert.Equal("event_invitation", sent.Template);
         Assert.Equal("en", sent.Language);
-        Assert.Equal(["Amira", "Garden Party", "Saturday 12 June 2027, 15:00 BST", "to be announced"], sent.Parameters);
+        Assert.Equal(["Amira", "Garden Party", "Saturday 12 June 2027, 15:00 BST", "to be announced", $"https://events.example.test/rsvp/{await app.TokenAsync(guest)}?via=whatsapp"],
+            sent.Parameters);
         var message = await app.MessageAsync(queued.Id);
         Assert.Equal(MessageState.Sent, message.State);
         Assert.Equal(sent.Wamid, message.ProviderMessageId);

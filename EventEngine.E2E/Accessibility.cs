@@ -1,0 +1,19 @@
+using Microsoft.Playwright;
+
+namespace EventEngine.E2E;
+
+/// <summary>Runs axe-core (from npm, see the project file) in a page and lists the WCAG 2.1 A/AA and best-practice violations.</summary>
+public static class Accessibility
+{
+    private static readonly Lazy<string> Axe = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "axe.min.js")));
+
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
+    {
+        // Evaluated through the browser's debugging protocol, which the page's CSP (script-src 'self') does not govern.
+        await page.EvaluateAsync(Axe.Value);
+        return await page.EvaluateAsync<string[]>("""
+            async () => (await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] }))
+                .violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)
+            """);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using EventEngine.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EventEngine.E2E;
+
+[Collection(BrowserCollection.Name)]
+public class RsvpJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_guest_opens_the_emailed_link_on_a_phone_answers_for_two_and_a_plus_one_changes_it_and_saves_the_calendar_file()
+    {
+        var consoleErrors = new List<string>();
+        var host = await browser.NewPageAsync(consoleErrors: consoleErrors);
+        await Journeys.RegisterAsync(host, "Rina Host");
+        await host.GotoAsync("/events/new");
+        await Journeys.FillEventFormAsync(host, "Hudson Garden Wedding", "2027-06-12T15:00", "America/New_York", "US", "Create event");
+        await host.WaitForURLAsync(new Regex("/events/[0-9a-f-]{36}$"));
+        var eventPath = new Uri(host.Url).AbsolutePath;
+        var maya = $"maya.{Guid.NewGuid():N}@example.com";
+        var eli = $"eli.{Guid.NewGuid():N}@example.com";
+
+        await host.GotoAsync(eventPath + "/guests/household");
+        await host.Locator("input[name=Name]").FillAsync("Cohen family");
+        await host.Locator("#member-0-FirstName").FillAsync("Maya");
+        await host.Locator("#member-0-LastName").FillAsync("Cohen");
+        await host.Locator("#member-0-Email").FillAsync(maya);
+        await host.Locator("#member-1-FirstName").FillAsync("Eli");
+        await host.Locator("#member-1-LastName").FillAsync("Cohen");
+        await host.Locator("#member-1-Email").FillAsync(eli);
+        await host.GetByRole(AriaRole.Button, new() { Name = "Add household" }).ClickAsync();
+        await host.WaitForURLAsync(new Regex("/guests\\?household="));
+        var edit = await host.Locator("tr[data-guest-row]").Filter(new() { HasText = "Maya Cohen" }).GetByRole(AriaRole.Link, new() { Name = "Edit Maya Cohen" }).GetAttributeAsync("href");
+        await host.GotoAsync(edit!);
+        await host.Locator("#edit-guest-form-allowed").FillAsync("1");
+        await host.Locator("#edit-guest-form button[type=submit]").ClickAsync();
+        await host.WaitForURLAsync(new Regex("/guests$"));
+
+        // The host sends the standard invitation to everyone.
+        await host.GotoAsync(eventPath + "/messages/new?purpose=Invitation");
+        await host.GetByTestId("send-button").ClickAsync();
+        await host.WaitForURLAsync(new Regex("/messages\\?broadcast="));
+        var invitation = await WaitForMailAsync(m => m.RcptTos.Contains(maya) && m.Subject.StartsWith("You're invited"));
+        var link = Regex.Match(invitation.Text!, @"http://localhost:\d+/rsvp/[A-Za-z0-9_-]{43}\?via=email").Value;
+        Assert.NotEmpty(link);
+
+        var guest = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
+        var requests = new List<string>();
+        guest.Request += (_, request) => requests.Add(request.Url);
+        await guest.GotoAsync(link);
+        await Expect(guest.GetByRole(AriaRole.Heading, new() { Name = "Hudson Garden Wedding" })).ToBeVisibleAsync();
+        await Expect(guest.Locator(".rsvp-facts")).ToContainTextAsync("Saturday 12 June 2027");
+        await Expect(guest.Locator(".rsvp-facts")).ToContainTextAsync("15:00 EDT");
+        Assert.All(requests, url => Assert.StartsWith(browser.App.BaseUrl, url)); // nothing from other sites
+        Assert.Empty(await Accessibility.ViolationsAsync(guest));
+        Assert.True(await guest.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await BrowserFixture.ScreenshotAsync(guest, "rsvp-phone");
+
+        await guest.EvaluateAsync("() => window.notReloaded = true");
+        await Member(guest, "Maya Cohen").GetByText("Yes, I'll be there").ClickAsync();
+        await guest.GetByLabel("Guest 1: name").FillAsync("Sam Levi");
+        await guest.GetByLabel("Guest 1: dietary needs").FillAsync("vegan");
+        await Member(guest, "Eli Cohen").GetByText("Yes, I'll be there").ClickAsync();
+        await guest.GetByRole(AriaRole.Button, new() { Name = "Send my answer" }).ClickAsync();
+        await Expect(guest.Locator(".rsvp-saved")).ToHaveTextAsync("Thank you! Your answer has been saved.");
+        await Expect(guest.Locator(".rsvp-summary")).ToContainTextAsync("Maya Cohen: Attending, with Sam Levi");
+        await Expect(guest.Locator(".rsvp-summary")).ToContainTextAsync("Eli Cohen: Attending");
+        Assert.True(await guest.EvaluateAsync<bool>("() => window.notReloaded === true")); // htmx swapped the answer in place
+        Assert.Empty(await Accessibility.ViolationsAsync(guest));
+        await BrowserFixture.ScreenshotAsync(guest, "rsvp-saved-phone");
+
+        await guest.GetByRole(AriaRole.Link, new() { Name = "Change my answer" }).ClickAsync();
+        await Member(guest, "Eli Cohen").GetByText("Sorry, I can't come").ClickAsync();
+        await guest.GetByRole(AriaRole.Button, new() { Name = "Update my answer" }).ClickAsync();
+        await Expect(guest.Locator(".rsvp-summary")).ToContainTextAsync("Eli Cohen: Not attending");
+        await Expect(guest.Locator(".rsvp-summary")).ToContainTextAsync("Maya Cohen: Attending, with Sam Levi");
+
+        var download = await guest.RunAndWaitForDownloadAsync(() => guest.GetByRole(AriaRole.Link, new() { Name = "Add to my calendar" }).ClickAsync());
+        var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
+        var lines = Regex.Replace(ics, "\r\n ", "").Split("\r\n");
+        Assert.Contains("DTSTART;TZID=America/New_York:20270612T150000", lines);
+        var zone = lines.SkipWhile(l => l != "BEGIN:VTIMEZONE").TakeWhile(l => l != "END:VTIMEZONE").ToList();
+        Assert.Contains("TZID:America/New_York", zone);
+        Assert.Contains("TZOFFSETTO:-0400", zone);
+
+        // The confirmation goes back by email, the channel the link came from; the host sees the answers at once.
+        var first = await WaitForMailAsync(m => m.RcptTos.Contains(maya) && m.Subject.StartsWith("Your answer"));
+        Assert.Contains("Maya Cohen: Attending, with Sam Levi", first.Text);
+        await WaitForMailAsync(m => m.RcptTos.Contains(eli) && m.Subject.StartsWith("Your answer") && m.Text!.Contains("Eli Cohen: Not attending"));
+        await host.GotoAsync(eventPath + "/guests");
+        await Expect(host.Locator("tr[data-guest-row]").Filter(new() { HasText = "Maya Cohen" }).Locator("[data-field=plus-ones]")).ToHaveTextAsync("1 of 1");
+        await Expect(host.Locator("tr[data-guest-row]").Filter(new() { HasText = "Eli Cohen" }).Locator("[data-field=status]")).ToHaveTextAsync("Declined");
+
+        var hebrew = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
+        await hebrew.GotoAsync(link + "&lang=he");
+        await Expect(hebrew.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
+        Assert.Empty(await Accessibility.ViolationsAsync(hebrew));
+        await BrowserFixture.ScreenshotAsync(hebrew, "rsvp-hebrew-phone");
+        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors.Take(3)));
+    }
+
+    private static ILocator Member(IPage page, string name) =>
+        page.Locator("fieldset.rsvp-member").Filter(new() { Has = page.Locator("legend", new() { HasText = name }) });
+
+    private async Task<EventEngine.Web.Tests.Infrastructure.CapturedMail> WaitForMailAsync(Func<EventEngine.Web.Tests.Infrastructure.CapturedMail, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (browser.Mail.Messages().FirstOrDefault(match) is { } mail) return mail;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The expected email did not arrive.");
+    }
+}
