@@ -27,11 +27,11 @@ public sealed record GuestRsvp(Guid EventId, Guid GuestId, string GuestName, str
         var happened = await db.GuestActivities.Where(a => a.EventId == eventId && a.GuestId == guestId)
             .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(Limit).ToListAsync();
         var items = sent.Select(m => new Item(m.SentAt!.Value, m.Purpose switch
-            {
-                MessagePurpose.Invitation => "Invitation with the link sent",
-                MessagePurpose.Reminder => "Reminder with the link sent",
-                _ => "Confirmation of the answer sent",
-            }, m.Channel, null))
+        {
+            MessagePurpose.Invitation => "Invitation with the link sent",
+            MessagePurpose.Reminder => "Reminder with the link sent",
+            _ => "Confirmation of the answer sent",
+        }, m.Channel, null))
             .Concat(happened.Select(a => new Item(a.CreatedAt, a.Kind switch
             {
                 GuestActivityKind.Opened => "Opened the link",
