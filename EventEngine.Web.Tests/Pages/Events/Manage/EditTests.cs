@@ -35,6 +35,25 @@ public class EditTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(new DateTime(2027, 6, 12, 21, 0, 0, DateTimeKind.Utc), saved.EndsAt);
     }
 
+    [Theory]
+    [InlineData("Hebrew", 302)]
+    [InlineData("Klingon", 200)]
+    public async Task The_language_guests_read_is_chosen_on_the_event_and_an_unknown_one_is_an_error_at_the_field(string language, int status)
+    {
+        var (client, admin) = await app.LoggedInAsync("Admin");
+        var e = await app.CreateEventAsync(admin, "Tel Aviv Party");
+
+        var response = await client.PostFormAsync($"/events/{e.Id}/edit",
+            ("Input.Name", "Tel Aviv Party"), ("Input.StartsAt", "2027-06-12T15:00"), ("Input.TimeZoneId", "Asia/Jerusalem"), ("Input.DefaultCountry", "IL"),
+            ("Input.Language", language));
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var saved = await app.QueryAsync(db => db.Events.AsNoTracking().SingleAsync(x => x.Id == e.Id));
+        Assert.Equal(status == 302 ? EventEngine.Web.Domain.Language.Hebrew : EventEngine.Web.Domain.Language.English, saved.Language);
+        if (status == 200)
+            Assert.Contains("not valid", (await AppClient.ParseAsync(response)).QuerySelector("[data-valmsg-for='Input.Language']")!.TextContent);
+    }
+
     [Fact]
     public async Task A_refused_edit_leaves_the_saved_event_untouched()
     {
