@@ -28,6 +28,7 @@ public class GuardedAppFactory : MessagingAppFactory
 
     private sealed class CapturingLoggerProvider(ConcurrentQueue<string> logs) : ILoggerProvider, ISupportExternalScope
     {
+        private readonly ConcurrentQueue<string> logs = logs;
         private IExternalScopeProvider scopes = new LoggerExternalScopeProvider();
 
         public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
@@ -41,15 +42,11 @@ public class GuardedAppFactory : MessagingAppFactory
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
-                var line = $"{category}: {formatter(state, exception)} {exception}";
-                provider.scopes.ForEachScope((scope, text) => line += " | " + scope, line);
-                var scopeText = new List<string>();
-                provider.scopes.ForEachScope((scope, list) => list.Add(scope?.ToString() ?? ""), scopeText);
-                provider.logs_.Enqueue(line + " | " + string.Join(" | ", scopeText));
+                var scopes = new List<string>();
+                provider.scopes.ForEachScope((scope, list) => list.Add(scope?.ToString() ?? ""), scopes);
+                provider.logs.Enqueue($"{category}: {formatter(state, exception)} {exception} | {string.Join(" | ", scopes)}");
             }
         }
-
-        private ConcurrentQueue<string> logs_ => logs;
     }
 }
 

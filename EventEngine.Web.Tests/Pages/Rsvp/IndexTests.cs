@@ -99,6 +99,24 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
     }
 
     [Fact]
+    public async Task A_host_makes_the_link_once_and_gets_the_same_one_after()
+    {
+        var admin = await app.CreateUserAsync();
+        var e = await app.CreateEventAsync(admin, "Garden Party");
+        var guest = await app.AddGuestAsync(e.Id, "Solo");
+        var (host, _) = await HostAsync(e);
+        Assert.Null((await host.GetPageAsync($"/events/{e.Id}/guests/link/{guest.Id}")).QuerySelector("[data-testid=rsvp-url]"));
+
+        var first = await AppClient.ParseAsync(await host.PostHtmxAsync($"/events/{e.Id}/guests/link/{guest.Id}", []));
+        var second = await AppClient.ParseAsync(await host.PostHtmxAsync($"/events/{e.Id}/guests/link/{guest.Id}", []));
+
+        var url = first.QuerySelector("[data-testid=rsvp-url]")!.GetAttribute("value");
+        Assert.Equal($"https://events.example.test/rsvp/{await app.TokenAsync(guest)}", url);
+        Assert.Equal(url, second.QuerySelector("[data-testid=rsvp-url]")!.GetAttribute("value"));
+        Assert.Equal(1, await app.QueryAsync(db => db.RsvpLinks.CountAsync(l => l.GuestId == guest.Id)));
+    }
+
+    [Fact]
     public async Task Each_member_answers_with_plus_ones_and_dietary_needs_and_gets_a_confirmation_by_email()
     {
         var (e, family, path) = await FamilyAsync();

@@ -39,6 +39,7 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
     public GuestTexts Texts { get; private set; } = GuestTexts.English;
     public TimeSpan? RetryAfter { get; private set; }
     private string token = "";
+    private RsvpLink link = null!;
 
     public MessageChannel? Via => ViaText switch { "email" => MessageChannel.Email, "whatsapp" => MessageChannel.WhatsApp, _ => null };
     public bool Answered => Members.Any(m => m.Status != GuestStatus.Invited);
@@ -99,7 +100,8 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
 
         // A query-only Location ("?saved=true") resolves against the link itself, so the token is not repeated (or logged).
         if (!Request.IsHtmx()) return Redirect(PageUrl(saved: true)[$"/rsvp/{token}".Length..]);
-        await ReloadMembersAsync();
+        db.ChangeTracker.Clear(); // read back as saved, computed columns included
+        await LoadMembersAsync();
         Input = RsvpInput.From(Members);
         ModelState.Clear();
         Saved = true;
@@ -202,17 +204,18 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
     }
 
     /// <summary>One member's answer on one line, in the given language: "Dana Levi: Attending, with Tom".</summary>
-    public static string Summary(Guest member, GuestTexts texts)
+    public static string Summary(Guest member, GuestTexts texts) => $"{member.DisplayName}: {Answer(member, texts)}{(With(member, texts) is { } with ? ", " + with : "")}";
+
+    public static string Answer(Guest member, GuestTexts texts) => member.Status switch
     {
-        var state = member.Status switch
-        {
-            GuestStatus.Confirmed => texts.Attending,
-            GuestStatus.Declined => texts.NotAttending,
-            _ => texts.NoAnswerYet,
-        };
-        var with = member.Status == GuestStatus.Confirmed && member.PlusOneNames.Count > 0 ? ", " + texts.Format(texts.With, string.Join(", ", member.PlusOneNames)) : "";
-        return $"{member.DisplayName}: {state}{with}";
-    }
+        GuestStatus.Confirmed => texts.Attending,
+        GuestStatus.Declined => texts.NotAttending,
+        _ => texts.NoAnswerYet,
+    };
+
+    /// <summary>"with Tom, Ana" for a member who is coming with named plus-ones; otherwise null.</summary>
+    public static string? With(Guest member, GuestTexts texts) =>
+        member.Status == GuestStatus.Confirmed && member.PlusOneNames.Count > 0 ? texts.Format(texts.With, string.Join(", ", member.PlusOneNames)) : null;
 
     /// <summary>What the host reads on the guest's activity (host pages are English).</summary>
     private static string Describe(Guest member, string? message)
@@ -229,7 +232,6 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
     /// <summary>Notes the opening on each member, at most once per quiet period.</summary>
     private async Task NoteOpenedAsync()
     {
-        if (State is not (RsvpState.Open or RsvpState.Closed)) return;
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - OpenedQuietPeriod;
         var ids = Members.Select(m => m.Id).ToList();
@@ -253,21 +255,22 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
             return Stop(StatusCodes.Status429TooManyRequests);
         }
         token = HttpContext.Features.Get<RsvpToken>()?.Value ?? "";
-        var link = await links.FindAsync(token);
-        if (link is null)
+        var found = await links.FindAsync(token);
+        if (found is null)
         {
             limiter.Fail(client);
             State = RsvpState.NotFound;
             return Stop(StatusCodes.Status404NotFound);
         }
-        Event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == link.EventId);
-        if (link.RevokedAt is not null)
+        Event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == found.EventId);
+        if (found.RevokedAt is not null)
         {
             Texts = PickTexts(null);
             State = RsvpState.Revoked;
             return Stop(StatusCodes.Status410Gone);
         }
-        await LoadMembersAsync(link);
+        link = found;
+        await LoadMembersAsync();
         if (Members.Count == 0)
         {
             State = RsvpState.NotFound;
@@ -278,20 +281,8 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
         return null;
     }
 
-    private RsvpLink link = null!;
-
-    private async Task LoadMembersAsync(RsvpLink found)
-    {
-        link = found;
-        Members = await links.Members(found).OrderBy(g => g.CreatedAt).ThenBy(g => g.SortName).ToListAsync();
-    }
-
-    /// <summary>The members as saved, computed columns included.</summary>
-    private async Task ReloadMembersAsync()
-    {
-        db.ChangeTracker.Clear();
-        await LoadMembersAsync(link);
-    }
+    private async Task LoadMembersAsync() =>
+        Members = await links.Members(link).OrderBy(g => g.CreatedAt).ThenBy(g => g.SortName).ToListAsync();
 
     private GuestTexts PickTexts(Language? guestLanguage) =>
         GuestTexts.All.FirstOrDefault(t => t.Code == LanguageCode) ?? GuestTexts.For(guestLanguage ?? Event.Language);

@@ -67,14 +67,14 @@ public sealed class RsvpLinks(AppDbContext db, IOptions<RsvpOptions> options, IO
     /// <summary>The live link of the guest's household (or of the guest alone) if it has one; nothing is made.</summary>
     public async Task<string?> LiveTokenForGuestAsync(Guid eventId, Guid guestId, CancellationToken cancellationToken = default)
     {
-        var householdId = await db.Guests.Where(g => g.Id == guestId && g.EventId == eventId).Select(g => g.HouseholdId).SingleAsync(cancellationToken);
+        var householdId = await HouseholdOfAsync(eventId, guestId, cancellationToken);
         return await LiveAsync(eventId, householdId, guestId, cancellationToken) is { } live ? Token(live.Seed) : null;
     }
 
     /// <summary>The live link of the guest's household (or of the guest alone), made on first use.</summary>
     public async Task<string> TokenForGuestAsync(Guid eventId, Guid guestId, CancellationToken cancellationToken = default)
     {
-        var householdId = await db.Guests.Where(g => g.Id == guestId && g.EventId == eventId).Select(g => g.HouseholdId).SingleAsync(cancellationToken);
+        var householdId = await HouseholdOfAsync(eventId, guestId, cancellationToken);
         var live = await LiveAsync(eventId, householdId, guestId, cancellationToken);
         if (live is not null) return Token(live.Seed);
 
@@ -90,6 +90,9 @@ public sealed class RsvpLinks(AppDbContext db, IOptions<RsvpOptions> options, IO
         live = await LiveAsync(eventId, householdId, guestId, cancellationToken);
         return Token(live!.Seed);
     }
+
+    private Task<Guid?> HouseholdOfAsync(Guid eventId, Guid guestId, CancellationToken cancellationToken) =>
+        db.Guests.Where(g => g.Id == guestId && g.EventId == eventId).Select(g => g.HouseholdId).SingleAsync(cancellationToken);
 
     private Task<RsvpLink?> LiveAsync(Guid eventId, Guid? householdId, Guid guestId, CancellationToken cancellationToken) =>
         db.RsvpLinks.AsNoTracking().Where(l => l.EventId == eventId && l.RevokedAt == null)
@@ -111,7 +114,7 @@ public sealed class RsvpLinks(AppDbContext db, IOptions<RsvpOptions> options, IO
     /// <summary>Revokes the guest's household link (the next use makes a new one) and notes it on each member.</summary>
     public async Task<bool> RevokeAsync(Guid eventId, Guid guestId, CancellationToken cancellationToken = default)
     {
-        var householdId = await db.Guests.Where(g => g.Id == guestId && g.EventId == eventId).Select(g => g.HouseholdId).SingleAsync(cancellationToken);
+        var householdId = await HouseholdOfAsync(eventId, guestId, cancellationToken);
         var live = await LiveAsync(eventId, householdId, guestId, cancellationToken);
         if (live is null) return false;
         var now = clock.GetUtcNow().UtcDateTime;

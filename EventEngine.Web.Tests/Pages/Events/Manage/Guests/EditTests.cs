@@ -86,6 +86,29 @@ public class EditTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_guests_own_language_is_saved_and_dropping_a_plus_one_drops_the_dietary_needs_they_gave()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+        var guest = await app.AddGuestAsync(e.Id, "Ada", g =>
+        {
+            g.PlusOnesAllowed = 2;
+            g.PlusOnesComing = 2;
+            g.PlusOneNames = ["Charles", "Mary"];
+            g.PlusOneDietaryNeeds = ["vegan", "halal"];
+        });
+
+        var response = await client.PostFormAsync($"/events/{e.Id}/guests/edit/{guest.Id}",
+            [.. Fields(("FirstName", "Ada"), ("Email", guest.Email!), ("PlusOnesAllowed", "2"), ("PlusOnesComing", "1"), ("PlusOneNames", "Charles"),
+                ("Language", "Spanish"))]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = await ReloadAsync(guest.Id);
+        Assert.Equal(Language.Spanish, saved.Language);
+        Assert.Equal(["vegan"], saved.PlusOneDietaryNeeds);
+    }
+
+    [Fact]
     public async Task Deleting_removes_the_guest_and_asks_the_table_to_refresh()
     {
         var (client, admin) = await app.LoggedInAsync();
