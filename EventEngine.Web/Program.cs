@@ -5,6 +5,8 @@ using EventEngine.Web.Domain;
 using EventEngine.Web.Messaging;
 using EventEngine.Web.Messaging.WhatsApp;
 using EventEngine.Web.Pages.Account;
+using EventEngine.Web.Pages.Events.Manage.Activity;
+using EventEngine.Web.Pages.Invitations;
 using EventEngine.Web.Pages.Rsvp;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
@@ -81,6 +83,8 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddScoped<CurrentEvent>();
 builder.Services.AddScoped<EventAccessFilter>();
+builder.Services.AddScoped<ActivityLog>();
+builder.Services.AddScoped<TeamInvitations>();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
 {
@@ -130,7 +134,7 @@ await DemoSeeder.SeedIfEnabledAsync(app);
 MessagingSetup.ReportChannels(app);
 
 app.UseForwardedHeaders();
-app.UseRsvpTokenPath();
+app.UseLinkTokenPaths();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");

@@ -18,4 +18,5 @@ public sealed class CurrentEvent
     internal void Set(EventMembership value) => membership = value;
 }
 
-public sealed record EventMembership(Guid EventId, Guid UserId, EventRole Role);
+/// <summary>The member's role, and their name as the activity log records it.</summary>
+public sealed record EventMembership(Guid EventId, Guid UserId, EventRole Role, string UserName);

@@ -27,25 +27,25 @@ public sealed class EventAccessFilter(AppDbContext db, CurrentEvent currentEvent
             return;
         }
 
-        var role = await db.EventMembers
+        var member = await db.EventMembers
             .Where(m => m.EventId == eventId && m.UserId == userId)
-            .Select(m => (EventRole?)m.Role)
+            .Select(m => new { m.Role, m.User.DisplayName })
             .SingleOrDefaultAsync(http.RequestAborted);
-        if (role is null)
+        if (member is null)
         {
             context.Result = new NotFoundResult();
             return;
         }
 
         var required = RequiredPermission(context.HandlerMethod?.MethodInfo, context.HandlerInstance.GetType(), http.Request.Method);
-        if (required is null || !role.Value.Grants(required.Value))
+        if (required is null || !member.Role.Grants(required.Value))
         {
-            logger.LogInformation("Refused {Method} {Path}: role {Role} lacks {Permission}", http.Request.Method, http.Request.Path, role, required);
+            logger.LogInformation("Refused {Method} {Path}: role {Role} lacks {Permission}", http.Request.Method, http.Request.Path, member.Role, required);
             context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             return;
         }
 
-        currentEvent.Set(new EventMembership(eventId, userId, role.Value));
+        currentEvent.Set(new EventMembership(eventId, userId, member.Role, member.DisplayName));
         await next();
     }
 

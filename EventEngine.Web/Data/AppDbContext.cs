@@ -17,7 +17,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<RsvpLink> RsvpLinks => Set<RsvpLink>();
-    public DbSet<GuestActivity> GuestActivities => Set<GuestActivity>();
+    public DbSet<EventInvitation> EventInvitations => Set<EventInvitation>();
+    public DbSet<EventActivity> EventActivities => Set<EventActivity>();
 
     /// <summary>The database's accent folding (ee_unaccent), so search terms fold exactly as the stored search text does.</summary>
     public static string Unaccent(string text) => throw new NotSupportedException("Only for use in queries.");

@@ -9,6 +9,8 @@ public enum EventPermission
     ExportGuests,
     SendMessages,
     EditEvent,
+    /// <summary>The activity log: who changed what.</summary>
+    ViewActivity,
     ManageTeam,
     DeleteEvent,
 }

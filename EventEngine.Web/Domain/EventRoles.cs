@@ -7,7 +7,7 @@ public static class EventRoles
     {
         EventRole.Admin => true,
         EventRole.Editor => permission is EventPermission.ViewEvent or EventPermission.EditGuests or EventPermission.ExportGuests
-            or EventPermission.SendMessages,
+            or EventPermission.SendMessages or EventPermission.ViewActivity,
         EventRole.Viewer => permission is EventPermission.ViewEvent,
         _ => false,
     };
@@ -19,4 +19,7 @@ public static class EventRoles
         EventRole.Viewer => "Read only",
         _ => "",
     };
+
+    /// <summary>"an Admin", "an Editor", "a Viewer".</summary>
+    public static string Article(this EventRole role) => (role == EventRole.Viewer ? "a " : "an ") + role;
 }

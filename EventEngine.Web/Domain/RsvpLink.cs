@@ -7,8 +7,6 @@ namespace EventEngine.Web.Domain;
 /// </summary>
 public class RsvpLink
 {
-    public const int SeedBytes = 32;
-
     public Guid Id { get; set; }
     public Guid EventId { get; set; }
     public Guid? HouseholdId { get; set; }

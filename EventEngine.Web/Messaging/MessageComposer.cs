@@ -194,7 +194,7 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     /// <summary>Escapes the five characters with a meaning in HTML and leaves every other character as itself (mail is UTF-8).</summary>
-    private static string Encode(string text) =>
+    internal static string Encode(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
 
     /// <summary>The HTML part: the same text in paragraphs, every value encoded, with inline styles as mail clients need.</summary>

@@ -1,5 +1,6 @@
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
+using EventEngine.Web.Pages.Invitations;
 using EventEngine.Web.Pages.Rsvp;
 using EventEngine.Web.Messaging.WhatsApp;
 using Microsoft.EntityFrameworkCore;
@@ -91,7 +92,11 @@ public sealed class OutboxSender(
         try
         {
             await using (var scope = scopes.CreateAsyncScope())
+            {
                 await scope.ServiceProvider.GetRequiredService<RsvpLinks>().FillAsync(message, cancellationToken);
+                if (!await scope.ServiceProvider.GetRequiredService<TeamInvitations>().FillAsync(message, cancellationToken))
+                    return SendOutcome.Failed("invitation-closed", "The invitation was withdrawn, used or expired before this email went out.");
+            }
             return message.Channel == MessageChannel.Email
                 ? await email.SendAsync(message, cancellationToken)
                 : await whatsApp.SendAsync(message, cancellationToken);

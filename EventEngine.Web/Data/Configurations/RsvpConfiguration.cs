@@ -24,24 +24,3 @@ public class RsvpLinkConfiguration : IEntityTypeConfiguration<RsvpLink>
         l.HasOne<Guest>().WithMany().HasForeignKey(x => x.GuestId).OnDelete(DeleteBehavior.Cascade);
     }
 }
-
-public class GuestActivityConfiguration : IEntityTypeConfiguration<GuestActivity>
-{
-    public void Configure(EntityTypeBuilder<GuestActivity> a)
-    {
-        a.ToTable("guest_activities", t =>
-        {
-            t.HasCheckConstraint("ck_guest_activities_kind", "kind IN ('Opened', 'Answered', 'Changed', 'LinkRevoked')");
-            t.HasCheckConstraint("ck_guest_activities_channel", "channel IS NULL OR channel IN ('Email', 'WhatsApp')");
-        });
-        a.Property(x => x.Id).UseIdentityByDefaultColumn();
-        a.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
-        a.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
-        a.Property(x => x.Detail).HasMaxLength(GuestActivity.DetailMaxLength);
-        a.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
-        a.HasIndex(x => new { x.GuestId, x.CreatedAt });
-        a.HasIndex(x => x.EventId);
-        a.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
-        a.HasOne<Guest>().WithMany().HasForeignKey(x => x.GuestId).OnDelete(DeleteBehavior.Cascade);
-    }
-}

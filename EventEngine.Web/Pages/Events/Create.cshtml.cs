@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Pages.Account;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -22,10 +25,12 @@ public class CreateModel(AppDbContext db, TimeProvider clock) : PageModel
 
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = User.GetUserId();
-        var created = new Event { CreatedById = userId, CreatedAt = now };
+        var created = new Event { Id = Guid.NewGuid(), CreatedById = userId, CreatedAt = now };
         Input.ApplyTo(created, now);
         created.Members.Add(new EventMember { UserId = userId, Role = EventRole.Admin, JoinedAt = now });
         db.Events.Add(created);
+        var name = User.FindFirstValue(DisplayNameClaims.ClaimType) ?? User.Identity?.Name ?? "";
+        ActivityLog.Add(db, created.Id, userId, name, ActivityKind.EventCreated, $"Created the event {created.Name}", null, null, now);
         await db.SaveChangesAsync();
 
         return this.RedirectWithToast($"/events/{created.Id}", $"“{created.Name}” is ready. You are its Admin.");

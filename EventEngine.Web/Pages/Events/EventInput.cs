@@ -64,6 +64,25 @@ public sealed class EventInput : IValidatableObject
         Language = e.Language,
     };
 
+    /// <summary>The event's fields as the activity log compares them (times as local times in the event's zone).</summary>
+    public static List<(string Field, string Value)> Snapshot(Event e)
+    {
+        var input = From(e);
+        static string Time(DateTime? t) => t?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        return
+        [
+            ("Name", e.Name),
+            ("Starts", Time(input.StartsAt)),
+            ("Ends", Time(input.EndsAt)),
+            ("Answers due", Time(input.RsvpDeadline)),
+            ("Time zone", e.TimeZoneId),
+            ("Venue", e.Venue ?? ""),
+            ("Description", e.Description ?? ""),
+            ("Phone country", e.DefaultCountry),
+            ("Guests' language", e.Language.ToString()),
+        ];
+    }
+
     /// <summary>Copies valid input onto the event (call only after validation passed).</summary>
     public void ApplyTo(Event e, DateTime now)
     {

@@ -1,9 +1,11 @@
 using System.Globalization;
+using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
 using EventEngine.Web.Localization;
 using EventEngine.Web.Messaging;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -166,7 +168,8 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
             member.PlusOnesComing = answer.PlusOnes.Count;
             member.AnsweredAt = now;
             member.UpdatedAt = now;
-            db.GuestActivities.Add(Activity(member, first ? GuestActivityKind.Answered : GuestActivityKind.Changed, Describe(member, messageChanged ? message : null), now));
+            Note(member, first ? ActivityKind.RsvpAnswered : ActivityKind.RsvpChanged,
+                (first ? "Answered: " : "Changed the answer: ") + Summary(member, GuestTexts.English), Details(member, messageChanged ? message : null), now);
         }
         if (messageChanged)
         {
@@ -176,7 +179,7 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
                 member.UpdatedAt = now;
             }
             if (changes.Count == 0)
-                db.GuestActivities.Add(Activity(Members[0], GuestActivityKind.Changed, $"Message to the hosts: {message ?? "(removed)"}", now));
+                Note(Members[0], ActivityKind.RsvpChanged, message is null ? "Removed the message to the hosts" : "Changed the message to the hosts", message, now);
         }
         await db.SaveChangesAsync();
         if (changes.Count > 0) await QueueConfirmationsAsync(changes.Select(c => c.Member.Id).ToHashSet(), now);
@@ -217,17 +220,19 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
     public static string? With(Guest member, GuestTexts texts) =>
         member.Status == GuestStatus.Confirmed && member.PlusOneNames.Count > 0 ? texts.Format(texts.With, string.Join(", ", member.PlusOneNames)) : null;
 
-    /// <summary>What the host reads on the guest's activity (host pages are English).</summary>
-    private static string Describe(Guest member, string? message)
+    /// <summary>The rest of an answer, for the activity log (host pages are English).</summary>
+    private static string? Details(Guest member, string? message)
     {
-        var text = Summary(member, GuestTexts.English);
-        if (member.DietaryNeeds is not null) text += $". Dietary needs: {member.DietaryNeeds}";
-        if (message is not null) text += $". Message: {message}";
-        return text.Length <= GuestActivity.DetailMaxLength ? text : text[..(GuestActivity.DetailMaxLength - 1)] + "…";
+        var lines = new List<string>();
+        if (member.DietaryNeeds is not null) lines.Add($"Dietary needs: {member.DietaryNeeds}");
+        lines.AddRange(member.PlusOneNames.Zip(member.PlusOneDietaryNeeds).Where(p => p.Second.Length > 0).Select(p => $"{p.First}: {p.Second}"));
+        if (message is not null) lines.Add($"Message to the hosts: {message}");
+        return lines.Count == 0 ? null : string.Join("\n", lines);
     }
 
-    private GuestActivity Activity(Guest member, GuestActivityKind kind, string? detail, DateTime now) =>
-        new() { EventId = Event.Id, GuestId = member.Id, Kind = kind, Channel = Via, Detail = detail, CreatedAt = now };
+    /// <summary>An activity entry by the household, which acts through its link rather than an account.</summary>
+    private void Note(Guest member, ActivityKind kind, string summary, string? detail, DateTime now) =>
+        ActivityLog.Add(db, Event.Id, null, string.Join(", ", Members.Select(m => m.DisplayName)), kind, summary, detail, member.Id, now, Via);
 
     /// <summary>Notes the opening on each member, at most once per quiet period.</summary>
     private async Task NoteOpenedAsync()
@@ -235,8 +240,8 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - OpenedQuietPeriod;
         var ids = Members.Select(m => m.Id).ToList();
-        if (await db.GuestActivities.AnyAsync(a => ids.Contains(a.GuestId) && a.Kind == GuestActivityKind.Opened && a.CreatedAt > since)) return;
-        db.GuestActivities.AddRange(Members.Select(m => Activity(m, GuestActivityKind.Opened, null, now)));
+        if (await db.EventActivities.AnyAsync(a => ids.Contains(a.GuestId!.Value) && a.Kind == ActivityKind.RsvpOpened && a.CreatedAt > since)) return;
+        foreach (var member in Members) Note(member, ActivityKind.RsvpOpened, $"Opened the RSVP link of {member.DisplayName}", null, now);
         await db.SaveChangesAsync();
     }
 
@@ -254,7 +259,7 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
             Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             return Stop(StatusCodes.Status429TooManyRequests);
         }
-        token = HttpContext.Features.Get<RsvpToken>()?.Value ?? "";
+        token = HttpContext.Features.Get<LinkToken>()?.Value ?? "";
         var found = await links.FindAsync(token);
         if (found is null)
         {

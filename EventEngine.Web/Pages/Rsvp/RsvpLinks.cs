@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
+using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Messaging;
-using Microsoft.AspNetCore.WebUtilities;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -38,23 +37,11 @@ public sealed class RsvpOptions
 }
 
 /// <summary>
-/// One private link per household (or per guest without one). The token is HMAC-SHA256, under the configured key, of
-/// a 256-bit seed from the operating system's cryptographic random generator. The database stores the seed and the
-/// SHA-256 of the token, so a copy of it opens nothing without the key; the token is found again by its hash.
-/// Computing the token from the seed is what lets hosts copy a link at any time and lets every message to the
-/// household carry the same link, filled in only at the moment it is sent.
+/// One private link per household (or per guest without one), its token made and found by <see cref="LinkTokens"/>.
+/// Every message to the household carries the same link, filled in only at the moment it is sent.
 /// </summary>
-public sealed class RsvpLinks(AppDbContext db, IOptions<RsvpOptions> options, IOptions<AppOptions> app, TimeProvider clock)
+public sealed class RsvpLinks(AppDbContext db, LinkTokens tokens, IOptions<AppOptions> app, TimeProvider clock)
 {
-    /// <summary>43 base64url characters: 256 bits.</summary>
-    public const int TokenLength = 43;
-
-    private readonly byte[] key = RsvpOptions.Key(options.Value.LinkKey) ?? throw new InvalidOperationException(RsvpOptions.KeyHelp);
-
-    public string Token(byte[] seed) => WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key, seed));
-
-    public static byte[] Hash(string token) => SHA256.HashData(Encoding.ASCII.GetBytes(token));
-
     /// <summary>The link; "via" tells the page which channel it came through, so the confirmation goes back the same way.</summary>
     public string Url(string token, MessageChannel? via = null) =>
         $"{app.Value.BaseUrl.TrimEnd('/')}/rsvp/{token}" + via switch
@@ -68,7 +55,7 @@ public sealed class RsvpLinks(AppDbContext db, IOptions<RsvpOptions> options, IO
     public async Task<string?> LiveTokenForGuestAsync(Guid eventId, Guid guestId, CancellationToken cancellationToken = default)
     {
         var householdId = await HouseholdOfAsync(eventId, guestId, cancellationToken);
-        return await LiveAsync(eventId, householdId, guestId, cancellationToken) is { } live ? Token(live.Seed) : null;
+        return await LiveAsync(eventId, householdId, guestId, cancellationToken) is { } live ? tokens.Token(live.Seed) : null;
     }
 
     /// <summary>The live link of the guest's household (or of the guest alone), made on first use.</summary>
@@ -76,10 +63,10 @@ public sealed class RsvpLinks(AppDbContext db, IOptions<RsvpOptions> options, IO
     {
         var householdId = await HouseholdOfAsync(eventId, guestId, cancellationToken);
         var live = await LiveAsync(eventId, householdId, guestId, cancellationToken);
-        if (live is not null) return Token(live.Seed);
+        if (live is not null) return tokens.Token(live.Seed);
 
-        var seed = RandomNumberGenerator.GetBytes(RsvpLink.SeedBytes);
-        var hash = Hash(Token(seed));
+        var seed = LinkTokens.NewSeed();
+        var hash = LinkTokens.Hash(tokens.Token(seed));
         var now = clock.GetUtcNow().UtcDateTime;
         // Two requests may make the first link at once; the partial unique index keeps one and the other reads it.
         await db.Database.ExecuteSqlInterpolatedAsync($"""
@@ -88,7 +75,7 @@ public sealed class RsvpLinks(AppDbContext db, IOptions<RsvpOptions> options, IO
             ON CONFLICT DO NOTHING
             """, cancellationToken);
         live = await LiveAsync(eventId, householdId, guestId, cancellationToken);
-        return Token(live!.Seed);
+        return tokens.Token(live!.Seed);
     }
 
     private Task<Guid?> HouseholdOfAsync(Guid eventId, Guid guestId, CancellationToken cancellationToken) =>
@@ -102,8 +89,8 @@ public sealed class RsvpLinks(AppDbContext db, IOptions<RsvpOptions> options, IO
     /// <summary>The link a token opens, revoked or not; null for anything that is not a link (a wrong token reveals nothing).</summary>
     public async Task<RsvpLink?> FindAsync(string? token, CancellationToken cancellationToken = default)
     {
-        if (token is null || token.Length != TokenLength || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return null;
-        var hash = Hash(token);
+        if (!LinkTokens.IsWellFormed(token)) return null;
+        var hash = LinkTokens.Hash(token!);
         return await db.RsvpLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
     }
 
@@ -111,8 +98,8 @@ public sealed class RsvpLinks(AppDbContext db, IOptions<RsvpOptions> options, IO
     public IQueryable<Guest> Members(RsvpLink link) =>
         db.Guests.Where(g => g.EventId == link.EventId && (link.HouseholdId != null ? g.HouseholdId == link.HouseholdId : g.Id == link.GuestId));
 
-    /// <summary>Revokes the guest's household link (the next use makes a new one) and notes it on each member.</summary>
-    public async Task<bool> RevokeAsync(Guid eventId, Guid guestId, CancellationToken cancellationToken = default)
+    /// <summary>Revokes the guest's household link (the next use makes a new one) and notes it on each member, by the host.</summary>
+    public async Task<bool> RevokeAsync(Guid eventId, Guid guestId, ActivityLog log, CancellationToken cancellationToken = default)
     {
         var householdId = await HouseholdOfAsync(eventId, guestId, cancellationToken);
         var live = await LiveAsync(eventId, householdId, guestId, cancellationToken);
@@ -122,8 +109,9 @@ public sealed class RsvpLinks(AppDbContext db, IOptions<RsvpOptions> options, IO
         var revoked = await db.RsvpLinks.Where(l => l.Id == live.Id && l.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedAt, now), cancellationToken);
         if (revoked == 0) return false;
-        var members = await Members(live).Select(g => g.Id).ToListAsync(cancellationToken);
-        db.GuestActivities.AddRange(members.Select(id => new GuestActivity { EventId = eventId, GuestId = id, Kind = GuestActivityKind.LinkRevoked, CreatedAt = now }));
+        var members = await Members(live).OrderBy(g => g.SortName).Select(g => new { g.Id, g.FirstName, g.LastName }).ToListAsync(cancellationToken);
+        foreach (var member in members)
+            log.Add(ActivityKind.RsvpLinkRevoked, $"Revoked the RSVP link of {(member.LastName is null ? member.FirstName : member.FirstName + " " + member.LastName)}", null, member.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

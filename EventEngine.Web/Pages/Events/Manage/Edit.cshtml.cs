@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventEngine.Web.Pages.Events.Manage;
 
 [RequireEventPermission(EventPermission.EditEvent)]
-public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
+public class EditModel(AppDbContext db, CurrentEvent current, ActivityLog log, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public EventInput Input { get; set; } = new();
@@ -30,7 +31,10 @@ public class EditModel(AppDbContext db, CurrentEvent current, TimeProvider clock
         EventName = e.Name;
         if (!ModelState.IsValid) return this.PartialOrPage("_EventForm", Form);
 
+        var before = EventInput.Snapshot(e);
         Input.ApplyTo(e, clock.GetUtcNow().UtcDateTime);
+        if (ActivityLog.Changes(before, EventInput.Snapshot(e)) is { } changes)
+            log.Add(ActivityKind.EventEdited, "Edited the event details", changes);
         await db.SaveChangesAsync();
         return this.RedirectWithToast($"/events/{e.Id}", "Event details saved.");
     }

@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Guests;
 
 /// <summary>Adds one guest. The guest table embeds the form; this page is also its no-JavaScript home.</summary>
 [RequireEventPermission(EventPermission.EditGuests)]
-public class AddModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
+public class AddModel(AppDbContext db, CurrentEvent current, ActivityLog log, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public GuestInput Input { get; set; } = new();
@@ -21,7 +22,7 @@ public class AddModel(AppDbContext db, CurrentEvent current, TimeProvider clock)
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (guest, duplicate) = await GuestForms.SaveAsync(this, db, current, Input, null, clock.GetUtcNow().UtcDateTime);
+        var (guest, duplicate) = await GuestForms.SaveAsync(this, db, current, log, Input, null, clock.GetUtcNow().UtcDateTime);
         if (guest is null)
         {
             Form = await GuestForms.ViewAsync(db, current.EventId, null, Input, duplicate);

@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Guests;
 /// event simply match nothing, because every statement is scoped to the route's event.
 /// </summary>
 [RequireEventPermission(EventPermission.EditGuests)]
-public class BulkModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
+public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, TimeProvider clock) : PageModel
 {
     public const int MaxSelection = 500;
 
@@ -45,30 +46,8 @@ public class BulkModel(AppDbContext db, CurrentEvent current, TimeProvider clock
 
         switch (BulkAction)
         {
-            case "status-Invited" or "status-Confirmed" or "status-Declined":
-                var status = Enum.Parse<GuestStatus>(BulkAction[7..]);
-                var changed = await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.Status, status).SetProperty(g => g.UpdatedAt, now));
-                return Done($"{Count(changed)} marked {status.ToString().ToLowerInvariant()}.");
-            case "side":
-                changed = await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.Side, text).SetProperty(g => g.UpdatedAt, now));
-                return Done(text is null ? $"Side cleared for {Count(changed)}." : $"{Count(changed)} now on side {text}.");
-            case "table":
-                changed = await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.TableName, text).SetProperty(g => g.UpdatedAt, now));
-                return Done(text is null ? $"Table cleared for {Count(changed)}." : $"{Count(changed)} now at table {text}.");
             case "tag-add" or "tag-remove" when text is null:
                 return Done("Type the tag to add or remove.", ToastKind.Error, changed: false);
-            case "tag-add":
-                changed = await db.Database.ExecuteSqlInterpolatedAsync($"""
-                    UPDATE guests SET tags = array_append(tags, {text}), updated_at = {now}
-                    WHERE event_id = {current.EventId} AND id = ANY({ids}) AND NOT ({text} = ANY(tags)) AND cardinality(tags) < {GuestInput.MaxTags}
-                    """);
-                return Done($"Tag {text} added to {Count(changed)}.");
-            case "tag-remove":
-                changed = await db.Database.ExecuteSqlInterpolatedAsync($"""
-                    UPDATE guests SET tags = array_remove(tags, {text}), updated_at = {now}
-                    WHERE event_id = {current.EventId} AND id = ANY({ids}) AND {text} = ANY(tags)
-                    """);
-                return Done($"Tag {text} removed from {Count(changed)}.");
             case "message":
                 // The composer takes the selection from its URL, so the host can preview before anything is sent.
                 var composeUrl = $"/events/{current.EventId}/messages/new?" + string.Join('&', ids.Select(id => $"ids={id}"));
@@ -76,18 +55,69 @@ public class BulkModel(AppDbContext db, CurrentEvent current, TimeProvider clock
                 Response.Headers["HX-Redirect"] = composeUrl;
                 return Content("", "text/html");
             case "delete" when !Confirmed:
-                SelectedNames = await guests.OrderBy(g => g.LastName ?? g.FirstName).ThenBy(g => g.FirstName)
-                    .Select(g => g.LastName == null ? g.FirstName : g.FirstName + " " + g.LastName).ToListAsync();
+                SelectedNames = await Names(guests).ToListAsync();
                 Ids = ids;
                 if (SelectedNames.Count == 0) return Done("Those guests no longer exist.", ToastKind.Error, changed: true);
                 return this.PartialOrPage("_BulkConfirm", this);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        List<string> names;
+        string message;
+        switch (BulkAction)
+        {
+            case "status-Invited" or "status-Confirmed" or "status-Declined":
+                var status = Enum.Parse<GuestStatus>(BulkAction[7..]);
+                names = await Names(guests).ToListAsync();
+                await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.Status, status).SetProperty(g => g.UpdatedAt, now));
+                message = $"{Count(names.Count)} marked {status.ToString().ToLowerInvariant()}.";
+                break;
+            case "side":
+                names = await Names(guests).ToListAsync();
+                await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.Side, text).SetProperty(g => g.UpdatedAt, now));
+                message = text is null ? $"Side cleared for {Count(names.Count)}." : $"{Count(names.Count)} now on side {text}.";
+                break;
+            case "table":
+                names = await Names(guests).ToListAsync();
+                await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.TableName, text).SetProperty(g => g.UpdatedAt, now));
+                message = text is null ? $"Table cleared for {Count(names.Count)}." : $"{Count(names.Count)} now at table {text}.";
+                break;
+            case "tag-add":
+                names = await db.Database.SqlQuery<string>($"""
+                    UPDATE guests SET tags = array_append(tags, {text}), updated_at = {now}
+                    WHERE event_id = {current.EventId} AND id = ANY({ids}) AND NOT ({text} = ANY(tags)) AND cardinality(tags) < {GuestInput.MaxTags}
+                    RETURNING first_name || coalesce(' ' || last_name, '') AS "Value"
+                    """).ToListAsync();
+                message = $"Tag {text} added to {Count(names.Count)}.";
+                break;
+            case "tag-remove":
+                names = await db.Database.SqlQuery<string>($"""
+                    UPDATE guests SET tags = array_remove(tags, {text}), updated_at = {now}
+                    WHERE event_id = {current.EventId} AND id = ANY({ids}) AND {text} = ANY(tags)
+                    RETURNING first_name || coalesce(' ' || last_name, '') AS "Value"
+                    """).ToListAsync();
+                message = $"Tag {text} removed from {Count(names.Count)}.";
+                break;
             case "delete":
-                changed = await guests.ExecuteDeleteAsync();
-                return Done($"{Count(changed)} deleted.");
+                names = await Names(guests).ToListAsync();
+                await guests.ExecuteDeleteAsync();
+                message = $"{Count(names.Count)} deleted.";
+                break;
             default:
                 return Done("Choose what to do with the selected guests.", ToastKind.Error, changed: false);
         }
+        if (names.Count > 0)
+        {
+            names.Sort(StringComparer.CurrentCulture);
+            log.Add(BulkAction == "delete" ? ActivityKind.GuestsBulkDeleted : ActivityKind.GuestsBulkEdited, message.TrimEnd('.'), ActivityLog.Names(names));
+            await db.SaveChangesAsync();
+        }
+        await transaction.CommitAsync();
+        return Done(message);
     }
+
+    private static IQueryable<string> Names(IQueryable<Guest> guests) =>
+        guests.OrderBy(g => g.SortName).ThenBy(g => g.FirstName).Select(g => g.LastName == null ? g.FirstName : g.FirstName + " " + g.LastName);
 
     private static string Count(int guests) => guests == 1 ? "1 guest" : $"{guests} guests";
 

@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using EventEngine.Web.Pages.Rsvp;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +15,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Guests;
 /// (handler "row"; "display" is its cancel), and delete. The guest is always looked up through the route's event.
 /// </summary>
 [RequireEventPermission(EventPermission.EditGuests)]
-public class EditModel(AppDbContext db, CurrentEvent current, RsvpLinks links, TimeProvider clock) : PageModel
+public class EditModel(AppDbContext db, CurrentEvent current, ActivityLog log, RsvpLinks links, TimeProvider clock) : PageModel
 {
     /// <summary>The columns the inline row edits; the rest of the guest is left as it is.</summary>
     private static readonly System.Linq.Expressions.Expression<Func<GuestInput, object?>>[] RowFields =
@@ -48,7 +49,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, RsvpLinks links, T
     public async Task<IActionResult> OnPostAsync()
     {
         if (await FindAsync() is not { } guest) return NotFound();
-        var (saved, duplicate) = await GuestForms.SaveAsync(this, db, current, Input, guest, Now);
+        var (saved, duplicate) = await GuestForms.SaveAsync(this, db, current, log, Input, guest, Now);
         if (saved is null)
         {
             Form = await GuestForms.ViewAsync(db, current.EventId, GuestId, Input, duplicate);
@@ -71,7 +72,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, RsvpLinks links, T
         Input = GuestInput.From(guest);
         await TryUpdateModelAsync(Input, nameof(Input), RowFields);
         if (!ModelState.IsValid) return EditRow(guest);
-        var (saved, duplicate) = await GuestForms.SaveAsync(this, db, current, Input, guest, Now);
+        var (saved, duplicate) = await GuestForms.SaveAsync(this, db, current, log, Input, guest, Now);
         if (saved is null)
         {
             Duplicate = duplicate;
@@ -88,6 +89,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, RsvpLinks links, T
     {
         if (await FindAsync() is not { } guest) return NotFound();
         db.Guests.Remove(guest);
+        log.Add(ActivityKind.GuestDeleted, $"Deleted guest {guest.DisplayName}", GuestChanges.Describe(guest));
         await db.SaveChangesAsync();
         var message = $"{guest.DisplayName} deleted.";
         if (!Request.IsHtmx()) return this.RedirectWithToast($"/events/{current.EventId}/guests", message);

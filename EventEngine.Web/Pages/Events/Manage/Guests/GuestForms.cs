@@ -1,6 +1,7 @@
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public static class GuestForms
     /// problems in ModelState under "Input.{field}" and the duplicate guest if that was one of them.
     /// </summary>
     public static async Task<(Guest? Guest, GuestStore.Duplicate? Duplicate)> SaveAsync(
-        PageModel page, AppDbContext db, CurrentEvent current, GuestInput input, Guest? guest, DateTime now)
+        PageModel page, AppDbContext db, CurrentEvent current, ActivityLog log, GuestInput input, Guest? guest, DateTime now)
     {
         var country = await GuestStore.DefaultCountryAsync(db, current.EventId);
         var errors = input.Validate(country);
@@ -34,6 +35,7 @@ public static class GuestForms
             return (null, duplicate);
         }
 
+        var before = guest is null ? null : GuestChanges.Snapshot(guest, await HouseholdNameAsync(db, guest.HouseholdId));
         if (guest is null)
         {
             guest = new Guest { Id = Guid.NewGuid(), EventId = current.EventId, AddedById = current.UserId, CreatedAt = now };
@@ -41,6 +43,10 @@ public static class GuestForms
         }
         input.ApplyTo(guest);
         guest.UpdatedAt = now;
+        if (before is null)
+            log.Add(ActivityKind.GuestAdded, $"Added guest {guest.DisplayName}", null, guest.Id);
+        else if (ActivityLog.Changes(before, GuestChanges.Snapshot(guest, await HouseholdNameAsync(db, guest.HouseholdId))) is { } changes)
+            log.Add(ActivityKind.GuestEdited, $"Edited guest {guest.DisplayName}", changes, guest.Id);
         try
         {
             await db.SaveChangesAsync();
@@ -53,4 +59,8 @@ public static class GuestForms
             return (null, null);
         }
     }
+
+    /// <summary>The household's name; FindAsync also sees a household this save is about to create.</summary>
+    private static async Task<string?> HouseholdNameAsync(AppDbContext db, Guid? householdId) =>
+        householdId is { } id ? (await db.Households.FindAsync(id))?.Name : null;
 }

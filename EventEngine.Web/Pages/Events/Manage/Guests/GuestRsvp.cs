@@ -24,7 +24,8 @@ public sealed record GuestRsvp(Guid EventId, Guid GuestId, string GuestName, str
                 && (m.Purpose == MessagePurpose.Invitation || m.Purpose == MessagePurpose.Reminder || m.Purpose == MessagePurpose.Confirmation))
             .OrderByDescending(m => m.SentAt).Take(Limit)
             .Select(m => new { m.SentAt, m.Purpose, m.Channel }).ToListAsync();
-        var happened = await db.GuestActivities.Where(a => a.EventId == eventId && a.GuestId == guestId)
+        var rsvp = ActivityKinds.In(ActivityArea.Rsvp);
+        var happened = await db.EventActivities.Where(a => a.EventId == eventId && a.GuestId == guestId && rsvp.Contains(a.Kind))
             .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id).Take(Limit).ToListAsync();
         var items = sent.Select(m => new Item(m.SentAt!.Value, m.Purpose switch
         {
@@ -32,13 +33,8 @@ public sealed record GuestRsvp(Guid EventId, Guid GuestId, string GuestName, str
             MessagePurpose.Reminder => "Reminder with the link sent",
             _ => "Confirmation of the answer sent",
         }, m.Channel, null))
-            .Concat(happened.Select(a => new Item(a.CreatedAt, a.Kind switch
-            {
-                GuestActivityKind.Opened => "Opened the link",
-                GuestActivityKind.Answered => "Answered",
-                GuestActivityKind.Changed => "Changed the answer",
-                _ => "Link revoked; a new one replaces it",
-            }, a.Channel, a.Detail)))
+            .Concat(happened.Select(a => new Item(a.CreatedAt,
+                a.Kind == ActivityKind.RsvpLinkRevoked ? $"{a.Summary} (by {a.ActorName}); a new one replaces it" : a.Summary, a.Channel, a.Detail)))
             .OrderByDescending(i => i.At).Take(Limit).ToList();
         return new GuestRsvp(eventId, guestId, guest.Name.Trim(), guest.Household, token is null ? null : links.Url(token), timeZoneId, items);
     }

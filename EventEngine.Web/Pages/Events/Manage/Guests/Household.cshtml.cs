@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Guests;
 
 /// <summary>Adds a household (one RSVP link answers for all of them) and its members in one step.</summary>
 [RequireEventPermission(EventPermission.EditGuests)]
-public class HouseholdModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
+public class HouseholdModel(AppDbContext db, CurrentEvent current, ActivityLog log, TimeProvider clock) : PageModel
 {
     public const int MaxMembers = 12;
 
@@ -67,6 +68,7 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, TimeProvider 
             member.HouseholdId = household.Id;
             member.ApplyTo(guest);
             db.Guests.Add(guest);
+            log.Add(ActivityKind.GuestAdded, $"Added guest {guest.DisplayName} to the household {household.Name}", null, guest.Id);
         }
         try
         {

@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using EventEngine.Web.Pages.Rsvp;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Guests;
 
 /// <summary>A guest's RSVP link for hosts to copy and share themselves, and revoking it.</summary>
 [RequireEventPermission(EventPermission.EditGuests)]
-public class LinkModel(AppDbContext db, CurrentEvent current, RsvpLinks links) : PageModel
+public class LinkModel(AppDbContext db, CurrentEvent current, ActivityLog log, RsvpLinks links) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid GuestId { get; set; }
@@ -37,7 +38,7 @@ public class LinkModel(AppDbContext db, CurrentEvent current, RsvpLinks links) :
     public async Task<IActionResult> OnPostRevokeAsync()
     {
         if (!await ExistsAsync()) return NotFound();
-        await links.RevokeAsync(current.EventId, GuestId);
+        await links.RevokeAsync(current.EventId, GuestId, log);
         await links.TokenForGuestAsync(current.EventId, GuestId);
         await LoadAsync();
         if (Request.IsHtmx()) Response.TriggerClientEvents("The old link no longer works. Share the new one.");

@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventEngine.Web.Pages.Events.Manage.Messages;
 
 /// <summary>Every message of the event, newest first, filtered by state, channel or broadcast; failures with their reason and a retry.</summary>
-public class IndexModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -60,9 +61,16 @@ public class IndexModel(AppDbContext db, CurrentEvent current, TimeProvider cloc
         else if (Broadcast is { } broadcast) failed = failed.Where(m => m.BroadcastId == broadcast);
         if (id is null && Guest is { } guest) failed = failed.Where(m => m.GuestId == guest);
         if (Channel is { } channel) failed = failed.Where(m => m.Channel == channel);
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var count = await failed.ExecuteUpdateAsync(s => s
             .SetProperty(m => m.State, MessageState.Queued).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, now)
             .SetProperty(m => m.FailedAt, (DateTime?)null).SetProperty(m => m.UpdatedAt, now));
+        if (count > 0)
+        {
+            log.Add(ActivityKind.MessagesRetried, count == 1 ? "Sent a failed message again" : $"Sent {count} failed messages again");
+            await db.SaveChangesAsync();
+        }
+        await transaction.CommitAsync();
         var text = count == 0 ? "Nothing to retry: the message is no longer failed." : count == 1 ? "The message will be sent again." : $"{count} messages will be sent again.";
         return this.RedirectWithToast(ReturnUrl(), text, count == 0 ? ToastKind.Info : ToastKind.Success);
     }
@@ -72,8 +80,17 @@ public class IndexModel(AppDbContext db, CurrentEvent current, TimeProvider cloc
     public async Task<IActionResult> OnPostCancelAsync(Guid id)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var cancelled = await db.OutboxMessages.Where(m => m.EventId == current.EventId && m.Id == id && m.State == MessageState.Queued)
+            .Select(m => new { m.Purpose, m.RecipientName, m.Recipient }).SingleOrDefaultAsync();
         var count = await db.OutboxMessages.Where(m => m.EventId == current.EventId && m.Id == id && m.State == MessageState.Queued)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, MessageState.Cancelled).SetProperty(m => m.UpdatedAt, now));
+        if (count == 1 && cancelled is not null)
+        {
+            log.Add(ActivityKind.MessagesCancelled, $"Cancelled the {cancelled.Purpose.Label().ToLowerInvariant()} to {cancelled.RecipientName ?? cancelled.Recipient}");
+            await db.SaveChangesAsync();
+        }
+        await transaction.CommitAsync();
         return this.RedirectWithToast(ReturnUrl(), count == 1 ? "The message was cancelled." : "Too late to cancel: the message is already on its way.",
             count == 1 ? ToastKind.Success : ToastKind.Info);
     }

@@ -3,6 +3,7 @@ using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
 using EventEngine.Web.Messaging;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using EventEngine.Web.Pages.Events.Manage.Guests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Messages;
 /// rendered for a real guest with the exact number of messages per channel, and queues them in one transaction.
 /// </summary>
 [RequireEventPermission(EventPermission.SendMessages)]
-public class NewModel(AppDbContext db, CurrentEvent current, MessageComposer composer, TimeProvider clock) : PageModel
+public class NewModel(AppDbContext db, CurrentEvent current, ActivityLog log, MessageComposer composer, TimeProvider clock) : PageModel
 {
     public const int MaxRecipients = 20_000;
 
@@ -82,6 +83,9 @@ public class NewModel(AppDbContext db, CurrentEvent current, MessageComposer com
             message.IdempotencyKey = $"broadcast:{Input.BroadcastId}:{message.GuestId}";
         }
         db.OutboxMessages.AddRange(plan.Messages);
+        var channels = string.Join(" and ", new[] { (plan.Email, "by email"), (plan.WhatsApp, "on WhatsApp") }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}"));
+        log.Add(ActivityKind.MessagesQueued, $"Sent the {Input.Purpose.Label().ToLowerInvariant()} to {ActivityLog.Guests(plan.Messages.Count)}: {channels}",
+            (Input.Subject is { Length: > 0 } subject ? $"Subject: {subject}\n" : "") + Input.Body);
         try
         {
             await db.SaveChangesAsync();
@@ -90,7 +94,6 @@ public class NewModel(AppDbContext db, CurrentEvent current, MessageComposer com
         {
             return this.RedirectWithToast($"{MessagesPath}?broadcast={Input.BroadcastId}", "This message was already sent; it is not sent twice.", ToastKind.Info);
         }
-        var channels = string.Join(" and ", new[] { (plan.Email, "by email"), (plan.WhatsApp, "on WhatsApp") }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}"));
         return this.RedirectWithToast($"{MessagesPath}?broadcast={Input.BroadcastId}", $"{Messages(plan.Messages.Count)} queued: {channels}.");
     }
 

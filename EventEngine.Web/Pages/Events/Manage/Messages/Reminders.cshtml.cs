@@ -4,6 +4,7 @@ using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
 using EventEngine.Web.Messaging;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ using Npgsql;
 namespace EventEngine.Web.Pages.Events.Manage.Messages;
 
 /// <summary>The event's scheduled reminders: when each goes (in the event's time zone), on which channel, and what happened.</summary>
-public class RemindersModel(AppDbContext db, CurrentEvent current, MessageComposer composer, TimeProvider clock) : PageModel
+public class RemindersModel(AppDbContext db, CurrentEvent current, ActivityLog log, MessageComposer composer, TimeProvider clock) : PageModel
 {
     public sealed class ReminderInput
     {
@@ -69,6 +70,7 @@ public class RemindersModel(AppDbContext db, CurrentEvent current, MessageCompos
             return Page();
         }
         db.Reminders.Add(reminder);
+        log.Add(ActivityKind.RemindersChanged, $"Added a reminder {Describe(reminder)}");
         try
         {
             await db.SaveChangesAsync();
@@ -85,9 +87,22 @@ public class RemindersModel(AppDbContext db, CurrentEvent current, MessageCompos
     [RequireEventPermission(EventPermission.SendMessages)]
     public async Task<IActionResult> OnPostDeleteAsync(Guid id)
     {
-        var deleted = await db.Reminders.Where(r => r.EventId == current.EventId && r.Id == id && r.SentAt == null).ExecuteDeleteAsync();
-        return this.RedirectWithToast(BasePath, deleted == 1 ? "Reminder removed." : "That reminder has already gone out.", deleted == 1 ? ToastKind.Success : ToastKind.Info);
+        var unsent = db.Reminders.Where(r => r.EventId == current.EventId && r.Id == id && r.SentAt == null);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var reminder = await unsent.AsNoTracking().SingleOrDefaultAsync();
+        // The delete repeats the "not sent" test, so a reminder that goes out meanwhile stays recorded.
+        if (reminder is null || await unsent.ExecuteDeleteAsync() == 0)
+            return this.RedirectWithToast(BasePath, "That reminder has already gone out.", ToastKind.Info);
+        log.Add(ActivityKind.RemindersChanged, $"Removed the reminder {Describe(reminder)}");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return this.RedirectWithToast(BasePath, "Reminder removed.");
     }
+
+    /// <summary>"3 days before the RSVP deadline, by email".</summary>
+    private static string Describe(Reminder r) =>
+        $"{r.DaysBefore} day{(r.DaysBefore == 1 ? "" : "s")} before {(r.Anchor == ReminderAnchor.RsvpDeadline ? "the RSVP deadline" : "the event")}, " +
+        r.Channel switch { ChannelChoice.Email => "by email", ChannelChoice.WhatsApp => "on WhatsApp", _ => "on WhatsApp, else by email" };
 
     private async Task LoadAsync()
     {

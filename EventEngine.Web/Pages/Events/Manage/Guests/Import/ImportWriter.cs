@@ -15,7 +15,10 @@ public static class ImportWriter
     private const string GuestColumns = "id, event_id, household_id, first_name, last_name, phone, email, side, status, plus_ones_allowed, " +
         "plus_ones_coming, plus_one_names, dietary_needs, table_name, tags, notes, added_by_id, created_at, updated_at";
 
-    /// <summary>False if the import had already been carried out (a double click, a second tab).</summary>
+    /// <summary>
+    /// False if the import had already been carried out (a double click, a second tab). Whatever the caller has
+    /// tracked on <paramref name="db"/> (its activity-log entry) is saved in the same transaction.
+    /// </summary>
     public static async Task<bool> CommitAsync(AppDbContext db, GuestImport import, ImportPlan plan, byte[]? rejectedCsv, DateTime now, CancellationToken cancel = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancel);
@@ -53,6 +56,7 @@ public static class ImportWriter
                 FROM import_updates u WHERE g.id = u.id AND g.event_id = {import.EventId}
                 """, cancel);
         }
+        await db.SaveChangesAsync(cancel);
         await transaction.CommitAsync(cancel);
         return true;
     }

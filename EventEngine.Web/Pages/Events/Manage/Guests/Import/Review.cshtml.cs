@@ -4,6 +4,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Guests.Import;
 /// import (POST). After the import the same address shows its summary and offers the rejected rows as a file.
 /// </summary>
 [RequireEventPermission(EventPermission.EditGuests)]
-public class ReviewModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
+public class ReviewModel(AppDbContext db, CurrentEvent current, ActivityLog log, TimeProvider clock) : PageModel
 {
     [FromRoute]
     public Guid ImportId { get; set; }
@@ -52,6 +53,8 @@ public class ReviewModel(AppDbContext db, CurrentEvent current, TimeProvider clo
             Error = "There is nothing to import: every row is a duplicate or has a problem.";
             return this.PartialOrPage("_Review", this);
         }
+        log.Add(ActivityKind.GuestsImported, $"Imported {Import.FileName}: {Plan.New.Count} added, {Plan.Updates.Count} updated",
+            $"Skipped as duplicates: {Plan.Skipped}\nRejected with problems: {Plan.Rejected}");
         try
         {
             await ImportWriter.CommitAsync(db, Import, Plan, RejectedCsv(), clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);

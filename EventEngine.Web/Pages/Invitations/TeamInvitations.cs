@@ -1,0 +1,187 @@
+using System.Text;
+using EventEngine.Web.Authorization;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Messaging;
+using EventEngine.Web.Pages.Events.Manage.Activity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace EventEngine.Web.Pages.Invitations;
+
+public enum InviteResult { Sent, AlreadyMember, AlreadyInvited }
+
+public enum AcceptResult { Joined, AlreadyMember, WrongAccount, Closed }
+
+/// <summary>
+/// Invitations to an event's team: made and sent by email through the outbox, resent, revoked, and accepted through
+/// a single-use link (/invitations/{token}) that the sender fills in just before sending, as with RSVP links.
+/// </summary>
+public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupNormalizer normalizer, IOptions<AppOptions> app, TimeProvider clock)
+{
+    public const string LinkPlaceholder = "{{invitation_link}}";
+
+    public string Url(string token) => $"{app.Value.BaseUrl.TrimEnd('/')}/invitations/{token}";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The invitation a token opens, in any state; null for anything that is not one.</summary>
+    public async Task<EventInvitation?> FindAsync(string? token)
+    {
+        if (!LinkTokens.IsWellFormed(token)) return null;
+        var hash = LinkTokens.Hash(token!);
+        return await db.EventInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash);
+    }
+
+    /// <summary>Invites the address with the role, unless it already belongs to a member or has an invitation waiting.</summary>
+    public async Task<InviteResult> InviteAsync(CurrentEvent current, ActivityLog log, string email, EventRole role)
+    {
+        var normalized = normalizer.NormalizeEmail(email);
+        if (await db.EventMembers.AnyAsync(m => m.EventId == current.EventId && m.User.NormalizedEmail == normalized))
+            return InviteResult.AlreadyMember;
+        var now = Now;
+        if (await db.EventInvitations.AnyAsync(i => i.EventId == current.EventId && i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now))
+            return InviteResult.AlreadyInvited;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        // An expired invitation no longer counts as waiting: it is closed, and the new one replaces it.
+        await db.EventInvitations.Where(i => i.EventId == current.EventId && i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now));
+        var seed = LinkTokens.NewSeed();
+        var invitation = new EventInvitation
+        {
+            Id = Guid.NewGuid(),
+            EventId = current.EventId,
+            Email = email,
+            Role = role,
+            Seed = seed,
+            TokenHash = LinkTokens.Hash(tokens.Token(seed)),
+            InvitedById = current.UserId,
+            CreatedAt = now,
+            SentAt = now,
+            ExpiresAt = now + EventInvitation.Lifetime,
+        };
+        db.EventInvitations.Add(invitation);
+        await QueueEmailAsync(invitation, current.Membership.UserName);
+        log.Add(ActivityKind.MemberInvited, $"Invited {email} as {role.Article()}");
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return InviteResult.AlreadyInvited;
+        }
+        await transaction.CommitAsync();
+        return InviteResult.Sent;
+    }
+
+    /// <summary>Sends a waiting (or expired) invitation again with the same link, good for another 7 days.</summary>
+    public async Task<bool> ResendAsync(CurrentEvent current, ActivityLog log, Guid id)
+    {
+        var invitation = await db.EventInvitations.SingleOrDefaultAsync(i => i.Id == id && i.EventId == current.EventId && i.AcceptedAt == null && i.RevokedAt == null);
+        if (invitation is null) return false;
+        invitation.SentAt = Now;
+        invitation.ExpiresAt = Now + EventInvitation.Lifetime;
+        await QueueEmailAsync(invitation, current.Membership.UserName);
+        log.Add(ActivityKind.InvitationResent, $"Sent the invitation to {invitation.Email} again");
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    public async Task<bool> RevokeAsync(CurrentEvent current, ActivityLog log, Guid id)
+    {
+        var invitation = await db.EventInvitations.SingleOrDefaultAsync(i => i.Id == id && i.EventId == current.EventId && i.AcceptedAt == null && i.RevokedAt == null);
+        if (invitation is null) return false;
+        invitation.RevokedAt = Now;
+        log.Add(ActivityKind.InvitationRevoked, $"Withdrew the invitation to {invitation.Email}");
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    /// <summary>
+    /// Joins the signed-in user to the event with the invited role, once: the claim on the invitation and the new
+    /// membership are one transaction, so two tabs (or two people) cannot both use one link.
+    /// </summary>
+    public async Task<AcceptResult> AcceptAsync(EventInvitation invitation, AppUser user)
+    {
+        if (user.NormalizedEmail != normalizer.NormalizeEmail(invitation.Email)) return AcceptResult.WrongAccount;
+        var now = Now;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var claimed = await db.EventInvitations
+            .Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedById, user.Id));
+        if (claimed == 0) return AcceptResult.Closed;
+        if (await db.EventMembers.AnyAsync(m => m.EventId == invitation.EventId && m.UserId == user.Id))
+        {
+            await transaction.CommitAsync();
+            return AcceptResult.AlreadyMember;
+        }
+        db.EventMembers.Add(new EventMember { EventId = invitation.EventId, UserId = user.Id, Role = invitation.Role, JoinedAt = now });
+        ActivityLog.Add(db, invitation.EventId, user.Id, user.DisplayName, ActivityKind.MemberJoined,
+            $"Joined the team as {invitation.Role.Article()}, accepting the invitation to {invitation.Email}", null, null, now);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return AcceptResult.Joined;
+    }
+
+    /// <summary>
+    /// Puts the invitation's link into a team invitation email just before it is sent. False when the invitation is
+    /// no longer open (withdrawn or used meanwhile): that email should not go.
+    /// </summary>
+    public async Task<bool> FillAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Purpose != MessagePurpose.TeamInvitation) return true;
+        var now = Now;
+        var seed = await db.EventInvitations.AsNoTracking()
+            .Where(i => i.EventId == message.EventId && i.Email == message.Recipient && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .Select(i => i.Seed).SingleOrDefaultAsync(cancellationToken);
+        if (seed is null) return false;
+        var url = Url(tokens.Token(seed));
+        message.BodyText = message.BodyText.Replace(LinkPlaceholder, url);
+        message.BodyHtml = message.BodyHtml?.Replace(LinkPlaceholder, url);
+        return true;
+    }
+
+    private async Task QueueEmailAsync(EventInvitation invitation, string inviterName)
+    {
+        var e = await db.Events.AsNoTracking().Where(x => x.Id == invitation.EventId)
+            .Select(x => new { x.Name, x.StartsAt, x.TimeZoneId }).SingleAsync();
+        var now = Now;
+        var role = $"{invitation.Role.Article()} ({invitation.Role.Describe().ToLowerInvariant()})";
+        var intro = $"{inviterName} invited you to help organise {e.Name} ({EventTime.Format(e.StartsAt, e.TimeZoneId)}) on EventEngine, as {role}.";
+        var expiry = $"The link works once and expires on {EventTime.Format(invitation.ExpiresAt, e.TimeZoneId)}. If you weren't expecting this, you can ignore this email.";
+        db.OutboxMessages.Add(new OutboxMessage
+        {
+            Id = Guid.NewGuid(),
+            EventId = invitation.EventId,
+            Channel = MessageChannel.Email,
+            Purpose = MessagePurpose.TeamInvitation,
+            Recipient = invitation.Email,
+            Subject = EventActivity.Fit($"{inviterName} invited you to organise {e.Name}", OutboxMessage.SubjectMaxLength),
+            BodyText = $"Hello,\n\n{intro}\n\nAccept the invitation: {LinkPlaceholder}\n\n{expiry}\n",
+            BodyHtml = Html(e.Name, intro, expiry),
+            State = MessageState.Queued,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        });
+    }
+
+    private static string Html(string eventName, string intro, string expiry)
+    {
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"></head>");
+        html.Append("<body style=\"margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2328;\">");
+        html.Append("<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:28px;\">");
+        html.Append("<p style=\"margin:0 0 16px;font-size:13px;letter-spacing:.04em;text-transform:uppercase;color:#6b7280;\">").Append(MessageComposer.Encode(eventName)).Append("</p>");
+        html.Append("<p style=\"margin:0 0 14px;font-size:16px;line-height:1.5;\">Hello,</p>");
+        html.Append("<p style=\"margin:0 0 14px;font-size:16px;line-height:1.5;\">").Append(MessageComposer.Encode(intro)).Append("</p>");
+        html.Append("<p style=\"margin:24px 0;\"><a href=\"").Append(LinkPlaceholder)
+            .Append("\" style=\"display:inline-block;background:#4338ca;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 22px;border-radius:6px;font-size:16px;\">Accept the invitation</a></p>");
+        html.Append("<p style=\"margin:0;font-size:14px;line-height:1.5;color:#6b7280;\">").Append(MessageComposer.Encode(expiry)).Append("</p>");
+        html.Append("</div></body></html>");
+        return html.ToString();
+    }
+}
