@@ -1,8 +1,10 @@
 using System.Net;
 using System.Reflection;
+using System.Security.Cryptography;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
 using Guests = EventEngine.Web.Pages.Events.Manage.Guests;
+using Members = EventEngine.Web.Pages.Events.Manage.Members;
 using Messages = EventEngine.Web.Pages.Events.Manage.Messages;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +26,7 @@ public class PermissionMatrixFixture : AppFactory, IAsyncLifetime
     }
 
     /// <summary>A new event with the team at their roles and one guest, so destructive handlers never affect other cases.</summary>
-    public async Task<(Event Event, Guest Guest, GuestImport Import, OutboxMessage Message, Reminder Reminder)> CreateTeamEventAsync()
+    public async Task<(Event Event, Guest Guest, GuestImport Import, OutboxMessage Message, Reminder Reminder, EventInvitation Invitation)> CreateTeamEventAsync()
     {
         var e = await CreateEventAsync(People["Admin"].User!, $"Matrix event {Guid.NewGuid():N}");
         await AddMemberAsync(e.Id, People["Editor"].User!, EventRole.Editor);
@@ -58,14 +60,20 @@ public class PermissionMatrixFixture : AppFactory, IAsyncLifetime
             UpdatedAt = now,
         };
         var reminder = new Reminder { Id = Guid.NewGuid(), EventId = e.Id, Anchor = ReminderAnchor.EventStart, DaysBefore = 7, Channel = ChannelChoice.Email, CreatedAt = now };
+        var invitation = new EventInvitation
+        {
+            Id = Guid.NewGuid(), EventId = e.Id, Email = $"invited-{Guid.NewGuid():N}@example.com", Role = EventRole.Viewer,
+            Seed = RandomNumberGenerator.GetBytes(32), TokenHash = RandomNumberGenerator.GetBytes(32), CreatedAt = now, SentAt = now, ExpiresAt = now.AddDays(7),
+        };
         await QueryAsync(async db =>
         {
             db.GuestImports.Add(import);
             db.OutboxMessages.Add(message);
             db.Reminders.Add(reminder);
+            db.EventInvitations.Add(invitation);
             return await db.SaveChangesAsync();
         });
-        return (e, guest, import, message, reminder);
+        return (e, guest, import, message, reminder, invitation);
     }
 }
 
@@ -147,6 +155,15 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Messages.RemindersModel), "GET", "/events/{id}/messages/reminders", NoFields, Ok, Ok, Ok),
         new(typeof(Messages.RemindersModel), "POST", "/events/{id}/messages/reminders", NewReminder, Redirect, Redirect, Forbidden),
         new(typeof(Messages.RemindersModel), "POST", "/events/{id}/messages/reminders?handler=Delete&id={reminder}", NoFields, Redirect, Redirect, Forbidden),
+        new(typeof(Members.IndexModel), "GET", "/events/{id}/members", NoFields, Ok, Ok, Ok),
+        new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Invite",
+            e => [("Input.Email", $"new-{Guid.NewGuid():N}@example.com"), ("Input.Role", "Editor")], Redirect, Forbidden, Forbidden),
+        new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Resend&id={invitation}", NoFields, Redirect, Forbidden, Forbidden),
+        new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Revoke&id={invitation}", NoFields, Redirect, Forbidden, Forbidden),
+        new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Role&userId={viewer}", e => [("role", "Editor")], Redirect, Forbidden, Forbidden),
+        new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Remove&userId={viewer}", NoFields, Redirect, Forbidden, Forbidden),
+        new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Leave", NoFields, Redirect, Redirect, Redirect),
+        new(typeof(Web.Pages.Events.Manage.Activity.IndexModel), "GET", "/events/{id}/activity", NoFields, Ok, Ok, Forbidden),
     ];
 
     private static readonly string[] People = ["Admin", "Editor", "Viewer", "Outsider", "Anonymous"];
@@ -165,10 +182,11 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
     public async Task Each_person_gets_the_expected_status_and_denied_requests_change_nothing(string person, string method, string path)
     {
         var row = Matrix.Single(r => r.Method == method && r.Path == path);
-        var (e, guest, import, message, reminder) = await app.CreateTeamEventAsync();
+        var (e, guest, import, message, reminder, invitation) = await app.CreateTeamEventAsync();
         var before = await SnapshotAsync(e.Id);
         var url = path.Replace("{id}", e.Id.ToString()).Replace("{guest}", guest.Id.ToString()).Replace("{import}", import.Id.ToString())
-            .Replace("{message}", message.Id.ToString()).Replace("{reminder}", reminder.Id.ToString());
+            .Replace("{message}", message.Id.ToString()).Replace("{reminder}", reminder.Id.ToString())
+            .Replace("{invitation}", invitation.Id.ToString()).Replace("{viewer}", app.People["Viewer"].User!.Id.ToString());
         var client = app.People[person].Client;
         var form = row.Form(e).Select(f => (f.Item1, f.Item2.Replace("{guest}", guest.Id.ToString()))).ToArray();
 
@@ -222,6 +240,10 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         var messages = await db.OutboxMessages.Where(m => m.EventId == eventId).OrderBy(m => m.Id).Select(m => m.Id + ":" + m.State).ToListAsync();
         var reminders = await db.Reminders.Where(r => r.EventId == eventId).OrderBy(r => r.Id).Select(r => r.Id.ToString()).ToListAsync();
         var links = await db.RsvpLinks.Where(l => l.EventId == eventId).OrderBy(l => l.Id).Select(l => l.Id + ":" + l.RevokedAt).ToListAsync();
-        return e is null ? "deleted" : $"{e.Name}|{e.StartsAt:O}|{e.UpdatedAt:O}|{string.Join(",", members)}|{string.Join(",", guests)}|{households}|{string.Join(",", messages)}|{string.Join(",", reminders)}|{string.Join(",", links)}";
+        var invitations = await db.EventInvitations.Where(i => i.EventId == eventId).OrderBy(i => i.Id)
+            .Select(i => i.Id + ":" + i.ExpiresAt + ":" + i.AcceptedAt + ":" + i.RevokedAt).ToListAsync();
+        var activity = await db.EventActivities.CountAsync(a => a.EventId == eventId);
+        return e is null ? "deleted" : $"{e.Name}|{e.StartsAt:O}|{e.UpdatedAt:O}|{string.Join(",", members)}|{string.Join(",", guests)}|{households}|" +
+            $"{string.Join(",", messages)}|{string.Join(",", reminders)}|{string.Join(",", links)}|{string.Join(",", invitations)}|{activity}";
     });
 }

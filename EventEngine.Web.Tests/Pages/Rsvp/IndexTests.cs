@@ -95,7 +95,11 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
         var newToken = await app.TokenAsync(family[0]);
         Assert.NotEqual(oldPath.Split('/', '?')[2], newToken);
         Assert.Equal(HttpStatusCode.OK, (await app.CreateAppClient().GetAsync($"/rsvp/{newToken}")).StatusCode);
-        Assert.Equal(2, await app.QueryAsync(db => db.GuestActivities.CountAsync(a => a.EventId == e.Id && a.Kind == GuestActivityKind.LinkRevoked)));
+        var revoked = await app.QueryAsync(db => db.EventActivities.Where(a => a.EventId == e.Id && a.Kind == ActivityKind.RsvpLinkRevoked)
+            .Select(a => new { a.GuestId, a.ActorUserId, a.Summary }).ToListAsync());
+        Assert.Equal(family.Select(f => (Guid?)f.Id).Order(), revoked.Select(r => r.GuestId).Order());
+        Assert.All(revoked, r => Assert.NotNull(r.ActorUserId));
+        Assert.Contains(revoked, r => r.Summary == $"Revoked the RSVP link of {family[1].DisplayName}");
     }
 
     [Fact]
@@ -135,8 +139,9 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
         Assert.Equal((GuestStatus.Declined, 0), (noam.Status, noam.PlusOnesComing));
         Assert.Equal("Can't wait!", dana.RsvpMessage);
         Assert.NotNull(dana.AnsweredAt);
-        var activity = await app.QueryAsync(db => db.GuestActivities.Where(a => a.EventId == e.Id).OrderBy(a => a.Id).Select(a => a.Kind + ":" + a.Channel + ":" + a.GuestId).ToListAsync());
-        Assert.Equal(new[] { "Answered:Email:" + family[0].Id, "Answered:Email:" + family[1].Id }.Order(), activity.Where(a => a.StartsWith("Answered")).Order());
+        var activity = (await app.QueryAsync(db => db.EventActivities.Where(a => a.EventId == e.Id).OrderBy(a => a.Id)
+            .Select(a => new { a.Kind, a.Channel, a.GuestId, a.ActorUserId }).ToListAsync())).Select(a => $"{a.Kind}:{a.Channel}:{a.GuestId}:{a.ActorUserId is null}").ToList();
+        Assert.Equal(new[] { $"RsvpAnswered:Email:{family[0].Id}:True", $"RsvpAnswered:Email:{family[1].Id}:True" }.Order(), activity.Where(a => a.StartsWith("RsvpAnswered")).Order());
 
         var saved = await client.GetPageAsync(new Uri(new Uri("https://localhost" + path), response.Headers.Location!).PathAndQuery);
         Assert.Contains("Your answer has been saved", saved.QuerySelector(".rsvp-saved")!.TextContent);
@@ -168,7 +173,7 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
         var guestPage = await host.GetPageAsync($"/events/{e.Id}/guests/edit/{family[0].Id}");
         var activity = guestPage.QuerySelectorAll("[data-testid=rsvp-activity]").Select(a => a.TextContent).ToList();
         Assert.Contains(activity, a => a.Contains("Answered") && a.Contains("Tom Ray") && a.Contains("See you there"));
-        Assert.Contains(activity, a => a.Contains("Opened the link"));
+        Assert.Contains(activity, a => a.Contains("Opened the RSVP link of Dana Levi"));
         Assert.EndsWith($"/rsvp/{path.Split('/', '?')[2]}", guestPage.QuerySelector("[data-testid=rsvp-url]")!.GetAttribute("value"));
     }
 

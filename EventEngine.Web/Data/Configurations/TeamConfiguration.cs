@@ -18,7 +18,7 @@ public class EventInvitationConfiguration : IEntityTypeConfiguration<EventInvita
         i.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
         i.HasIndex(x => x.TokenHash).IsUnique();
         // One open invitation per address and event: inviting again says so instead of sending a second.
-        i.HasIndex(x => new { x.EventId, x.Email }).IsUnique().HasFilter("accepted_at IS NULL AND revoked_at IS NULL");
+        i.HasIndex(x => new { x.EventId, x.Email }).IsUnique().HasFilter("(accepted_at IS NULL) AND (revoked_at IS NULL)");
         i.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         i.HasOne<AppUser>().WithMany().HasForeignKey(x => x.InvitedById).OnDelete(DeleteBehavior.SetNull);
         i.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AcceptedById).OnDelete(DeleteBehavior.SetNull);

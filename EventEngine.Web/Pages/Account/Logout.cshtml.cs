@@ -11,9 +11,13 @@ public class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
     public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Page() : Redirect("/");
 
+    /// <summary>Where to go next: the invitation page sends a person logged in with the wrong account on to log in again.</summary>
+    [BindProperty]
+    public string? ReturnUrl { get; set; }
+
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return this.RedirectWithToast("/", "You have been logged out.");
+        return this.RedirectWithToast(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/", "You have been logged out.");
     }
 }

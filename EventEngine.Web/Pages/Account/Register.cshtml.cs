@@ -1,13 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Pages.Invitations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EventEngine.Web.Pages.Account;
 
-public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TimeProvider clock) : PageModel
+public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TeamInvitations invitations, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -15,10 +16,18 @@ public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> si
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public void OnGet() { }
+    /// <summary>Set when the person came from a team invitation's page: its email is filled in and the event named.</summary>
+    public InvitationPreview? Invitation { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Invitation = await invitations.PreviewAsync(ReturnUrl);
+        if (Invitation is not null) Input.Email = Invitation.Email;
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        Invitation = await invitations.PreviewAsync(ReturnUrl);
         if (!ModelState.IsValid) return Page();
 
         var email = Input.Email.Trim();

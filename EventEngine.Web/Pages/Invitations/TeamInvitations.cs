@@ -15,6 +15,8 @@ public enum InviteResult { Sent, AlreadyMember, AlreadyInvited }
 
 public enum AcceptResult { Joined, AlreadyMember, WrongAccount, Closed }
 
+public sealed record InvitationPreview(string EventName, string Email, EventRole Role, string InvitedBy, string TimeZoneId);
+
 /// <summary>
 /// Invitations to an event's team: made and sent by email through the outbox, resent, revoked, and accepted through
 /// a single-use link (/invitations/{token}) that the sender fills in just before sending, as with RSVP links.
@@ -34,6 +36,21 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
         var hash = LinkTokens.Hash(token!);
         return await db.EventInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash);
     }
+
+    /// <summary>What the login and register pages show when they were reached from an open invitation's page.</summary>
+    public async Task<InvitationPreview?> PreviewAsync(string? returnUrl)
+    {
+        const string prefix = "/invitations/";
+        if (returnUrl is null || !returnUrl.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return null;
+        if (await FindAsync(returnUrl[prefix.Length..]) is not { } invitation || invitation.StateAt(Now) != InvitationState.Open) return null;
+        return await PreviewAsync(invitation);
+    }
+
+    public async Task<InvitationPreview> PreviewAsync(EventInvitation invitation) =>
+        await db.Events.AsNoTracking().Where(e => e.Id == invitation.EventId)
+            .Select(e => new InvitationPreview(e.Name, invitation.Email, invitation.Role,
+                db.Users.Where(u => u.Id == invitation.InvitedById).Select(u => u.DisplayName).FirstOrDefault() ?? "The event's team", e.TimeZoneId))
+            .SingleAsync();
 
     /// <summary>Invites the address with the role, unless it already belongs to a member or has an invitation waiting.</summary>
     public async Task<InviteResult> InviteAsync(CurrentEvent current, ActivityLog log, string email, EventRole role)
