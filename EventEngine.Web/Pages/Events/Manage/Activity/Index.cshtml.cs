@@ -19,7 +19,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
     [BindProperty(SupportsGet = true, Name = "kind")] public ActivityArea? Area { get; set; }
     [BindProperty(SupportsGet = true, Name = "from")] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "to")] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [FromQuery(Name = "page")] public int PageNumber { get; set; } = 1;
 
     public string EventName { get; private set; } = "";
     public string TimeZoneId { get; private set; } = "";

@@ -74,6 +74,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
         // A value that is not a role binds as the enum's default (Admin) with an error: never act on it.
         if (!ModelState.IsValid || !Enum.IsDefined(role)) return this.RedirectWithToast(BasePath, "Choose Admin, Editor or Viewer.", ToastKind.Error);
         var change = await TeamRules.ChangeRoleAsync(db, current, log, userId, role);
+        if (change == TeamChange.NoLongerAdmin) return StatusCode(StatusCodes.Status403Forbidden);
         return this.RedirectWithToast(userId == current.UserId && change == TeamChange.Done && role != EventRole.Admin ? $"/events/{current.EventId}" : BasePath,
             change switch
             {
@@ -102,6 +103,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
             TeamChange.Done when userId == current.UserId => this.RedirectWithToast("/events", $"You left {name}."),
             TeamChange.Done => this.RedirectWithToast(BasePath, "Removed from the team. Their access ended now."),
             TeamChange.LastAdmin => this.RedirectWithToast(BasePath, LastAdminMessage, ToastKind.Error),
+            TeamChange.NoLongerAdmin => StatusCode(StatusCodes.Status403Forbidden),
             _ => this.RedirectWithToast(BasePath, "That person is no longer on the team.", ToastKind.Info),
         };
     }

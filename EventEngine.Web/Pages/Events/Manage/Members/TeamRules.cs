@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Pages.Events.Manage.Members;
 
-public enum TeamChange { Done, Unchanged, NotFound, LastAdmin }
+public enum TeamChange { Done, Unchanged, NotFound, LastAdmin, NoLongerAdmin }
 
 /// <summary>
 /// Role changes and removals, with the one rule that keeps an event manageable: it always has an Admin. Each change
@@ -17,7 +17,7 @@ public static class TeamRules
     public static async Task<TeamChange> ChangeRoleAsync(AppDbContext db, CurrentEvent current, ActivityLog log, Guid userId, EventRole role)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await LockEventAsync(db, current.EventId);
+        if (!await LockAsAdminAsync(db, current)) return TeamChange.NoLongerAdmin;
         var member = await db.EventMembers.Include(m => m.User).SingleOrDefaultAsync(m => m.EventId == current.EventId && m.UserId == userId);
         if (member is null) return TeamChange.NotFound;
         if (member.Role == role) return TeamChange.Unchanged;
@@ -33,7 +33,8 @@ public static class TeamRules
     public static async Task<TeamChange> RemoveAsync(AppDbContext db, CurrentEvent current, ActivityLog log, Guid userId)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await LockEventAsync(db, current.EventId);
+        if (userId == current.UserId) await LockEventAsync(db, current.EventId);
+        else if (!await LockAsAdminAsync(db, current)) return TeamChange.NoLongerAdmin;
         var member = await db.EventMembers.Include(m => m.User).SingleOrDefaultAsync(m => m.EventId == current.EventId && m.UserId == userId);
         if (member is null) return TeamChange.NotFound;
         if (member.Role == EventRole.Admin && await AdminsAsync(db, current.EventId) == 1) return TeamChange.LastAdmin;
@@ -43,6 +44,13 @@ public static class TeamRules
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return TeamChange.Done;
+    }
+
+    /// <summary>Locks the event, then checks the acting member is still an Admin: a demotion that committed while this request waited wins.</summary>
+    private static async Task<bool> LockAsAdminAsync(AppDbContext db, CurrentEvent current)
+    {
+        await LockEventAsync(db, current.EventId);
+        return await db.EventMembers.AnyAsync(m => m.EventId == current.EventId && m.UserId == current.UserId && m.Role == EventRole.Admin);
     }
 
     private static Task LockEventAsync(AppDbContext db, Guid eventId) =>
