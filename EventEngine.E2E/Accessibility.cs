@@ -16,4 +16,11 @@ public static class Accessibility
                 .violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).join(', ')})`)
             """);
     }
+
+    /// <summary>Fails with every violation spelled out (xunit's collection messages cut them short).</summary>
+    public static async Task AssertNoneAsync(IPage page)
+    {
+        var violations = await ViolationsAsync(page);
+        Assert.True(violations.Count == 0, $"Accessibility violations on {page.Url}:\n{string.Join("\n", violations)}");
+    }
 }

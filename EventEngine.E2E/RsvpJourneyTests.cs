@@ -41,7 +41,7 @@ public class RsvpJourneyTests(BrowserFixture browser)
         await host.GotoAsync(eventPath + "/messages/new?purpose=Invitation");
         await host.GetByTestId("send-button").ClickAsync();
         await host.WaitForURLAsync(new Regex("/messages\\?broadcast="));
-        var invitation = await WaitForMailAsync(m => m.RcptTos.Contains(maya) && m.Subject.StartsWith("You're invited"));
+        var invitation = await browser.WaitForMailAsync(m => m.RcptTos.Contains(maya) && m.Subject.StartsWith("You're invited"));
         var link = Regex.Match(invitation.Text!, @"http://localhost:\d+/rsvp/[A-Za-z0-9_-]{43}\?via=email").Value;
         Assert.NotEmpty(link);
 
@@ -85,9 +85,9 @@ public class RsvpJourneyTests(BrowserFixture browser)
         Assert.Contains("TZOFFSETTO:-0400", zone);
 
         // The confirmation goes back by email, the channel the link came from; the host sees the answers at once.
-        var first = await WaitForMailAsync(m => m.RcptTos.Contains(maya) && m.Subject.StartsWith("Your answer"));
+        var first = await browser.WaitForMailAsync(m => m.RcptTos.Contains(maya) && m.Subject.StartsWith("Your answer"));
         Assert.Contains("Maya Cohen: Attending, with Sam Levi", first.Text);
-        await WaitForMailAsync(m => m.RcptTos.Contains(eli) && m.Subject.StartsWith("Your answer") && m.Text!.Contains("Eli Cohen: Not attending"));
+        await browser.WaitForMailAsync(m => m.RcptTos.Contains(eli) && m.Subject.StartsWith("Your answer") && m.Text!.Contains("Eli Cohen: Not attending"));
         await host.GotoAsync(eventPath + "/guests");
         await Expect(host.Locator("tr[data-guest-row]").Filter(new() { HasText = "Maya Cohen" }).Locator("[data-field=plus-ones]")).ToHaveTextAsync("1 of 1");
         await Expect(host.Locator("tr[data-guest-row]").Filter(new() { HasText = "Eli Cohen" }).Locator("[data-field=status]")).ToHaveTextAsync("Declined");
@@ -102,15 +102,4 @@ public class RsvpJourneyTests(BrowserFixture browser)
 
     private static ILocator Member(IPage page, string name) =>
         page.Locator("fieldset.rsvp-member").Filter(new() { Has = page.Locator("legend", new() { HasText = name }) });
-
-    private async Task<EventEngine.Web.Tests.Infrastructure.CapturedMail> WaitForMailAsync(Func<EventEngine.Web.Tests.Infrastructure.CapturedMail, bool> match)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (browser.Mail.Messages().FirstOrDefault(match) is { } mail) return mail;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("The expected email did not arrive.");
-    }
 }

@@ -55,6 +55,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>The first captured email that matches, waiting up to 30 s for the app's outbox to send it.</summary>
+    public async Task<CapturedMail> WaitForMailAsync(Func<CapturedMail, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (Mail.Messages().FirstOrDefault(match) is { } mail) return mail;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("The expected email did not arrive.");
+    }
+
     /// <summary>Saves a screenshot under artifacts/screenshots for people to look at; it asserts nothing.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
