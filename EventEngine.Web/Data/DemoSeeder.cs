@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using EventEngine.Web.Domain;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -74,6 +75,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
         var (households, guests) = DemoGuests.Create(wedding.Id, ownerId, now);
         db.Households.AddRange(households);
         db.Guests.AddRange(guests);
+        ActivityLog.Add(db, wedding.Id, ownerId, "Sam Demo", ActivityKind.EventCreated, $"Created the event {wedding.Name}", null, null, now);
+        ActivityLog.Add(db, wedding.Id, ownerId, "Sam Demo", ActivityKind.GuestsImported, $"Imported the demo guest list: {guests.Count} added, 0 updated", null, null, now);
         await db.SaveChangesAsync();
     }
 

@@ -122,6 +122,11 @@
     root.querySelectorAll(".toast[data-autoshow]").forEach(function (t) {
       if (window.bootstrap) new bootstrap.Toast(t, { delay: 5000 }).show();
     });
+    // On a phone the event's tabs scroll sideways: bring the current one into view, without moving the page.
+    root.querySelectorAll(".event-nav a.active").forEach(function (a) {
+      var nav = a.parentElement;
+      nav.scrollLeft = a.offsetLeft - nav.offsetLeft - (nav.clientWidth - a.offsetWidth) / 2;
+    });
     // A new event starts in the browser's own time zone and country; the person can change both.
     root.querySelectorAll("select[data-browser-zone]").forEach(function (select) {
       if (select.value) return;
