@@ -62,8 +62,15 @@ public class PermissionMatrixFixture : AppFactory, IAsyncLifetime
         var reminder = new Reminder { Id = Guid.NewGuid(), EventId = e.Id, Anchor = ReminderAnchor.EventStart, DaysBefore = 7, Channel = ChannelChoice.Email, CreatedAt = now };
         var invitation = new EventInvitation
         {
-            Id = Guid.NewGuid(), EventId = e.Id, Email = $"invited-{Guid.NewGuid():N}@example.com", Role = EventRole.Viewer,
-            Seed = RandomNumberGenerator.GetBytes(32), TokenHash = RandomNumberGenerator.GetBytes(32), CreatedAt = now, SentAt = now, ExpiresAt = now.AddDays(7),
+            Id = Guid.NewGuid(),
+            EventId = e.Id,
+            Email = $"invited-{Guid.NewGuid():N}@example.com",
+            Role = EventRole.Viewer,
+            Seed = RandomNumberGenerator.GetBytes(32),
+            TokenHash = RandomNumberGenerator.GetBytes(32),
+            CreatedAt = now,
+            SentAt = now,
+            ExpiresAt = now.AddDays(7),
         };
         await QueryAsync(async db =>
         {

@@ -133,11 +133,14 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
         var (e, admin, _) = await EventAsync();
         var guest = await app.AddGuestAsync(e.Id, "Dov");
         // The database refuses this event's log entries, as a full disk or a bug would: the changes must roll back with them.
-        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync($"""
+        // DDL takes no parameters; the only values in it are this test's GUIDs.
+        var create = $"""
             CREATE FUNCTION refuse_log_{e.Id:N}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'log refused'; END $$;
             CREATE TRIGGER refuse_log_{e.Id:N} BEFORE INSERT ON event_activities FOR EACH ROW
                 WHEN (NEW.event_id = '{e.Id}') EXECUTE FUNCTION refuse_log_{e.Id:N}();
-            """));
+            """;
+        var drop = $"DROP TRIGGER refuse_log_{e.Id:N} ON event_activities; DROP FUNCTION refuse_log_{e.Id:N}();";
+        await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync(create));
         try
         {
             Assert.Equal(HttpStatusCode.InternalServerError, (await admin.PostFormAsync($"/events/{e.Id}/guests/edit/{guest.Id}", ("Input.FirstName", "Renamed"), ("Input.Email", guest.Email!))).StatusCode);
@@ -151,7 +154,7 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
         }
         finally
         {
-            await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync($"DROP TRIGGER refuse_log_{e.Id:N} ON event_activities; DROP FUNCTION refuse_log_{e.Id:N}();"));
+            await app.QueryAsync(db => db.Database.ExecuteSqlRawAsync(drop));
         }
     }
 
