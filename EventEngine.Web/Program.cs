@@ -29,6 +29,9 @@ if (RsvpOptions.Key(builder.Configuration["Rsvp:LinkKey"]) is null)
 // ASP.NET's "Request starting/finished" lines, and the RequestPath scope it puts on every log line of a request,
 // hold the raw path, and /rsvp/{token} paths are capabilities. Off entirely: with it off, the scope is not made.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+// Logging in from a team invitation returns to /invitations/{token}: MVC's "redirecting to …" lines would print it.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc.Infrastructure.RedirectResultExecutor", LogLevel.None);
+builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc.Infrastructure.LocalRedirectResultExecutor", LogLevel.None);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString));
