@@ -171,6 +171,7 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Remove&userId={viewer}", NoFields, Redirect, Forbidden, Forbidden),
         new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Leave", NoFields, Redirect, Redirect, Redirect),
         new(typeof(Web.Pages.Events.Manage.Activity.IndexModel), "GET", "/events/{id}/activity", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.Dashboard.IndexModel), "GET", "/events/{id}/dashboard", NoFields, Ok, Ok, Ok),
     ];
 
     private static readonly string[] People = ["Admin", "Editor", "Viewer", "Outsider", "Anonymous"];

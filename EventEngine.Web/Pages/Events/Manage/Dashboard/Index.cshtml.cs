@@ -1,0 +1,23 @@
+using EventEngine.Web.Authorization;
+using EventEngine.Web.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Pages.Events.Manage.Dashboard;
+
+/// <summary>The event at a glance: answers, headcount, sides, households, dietary needs, answers over time and delivery. Every member may see it.</summary>
+public class IndexModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
+{
+    public string EventName { get; private set; } = "";
+    public string TimeZoneId { get; private set; } = "";
+    public DashboardReport Report { get; private set; } = null!;
+    public Guid EventId => current.EventId;
+
+    public async Task OnGetAsync()
+    {
+        var e = await db.Events.AsNoTracking().Where(x => x.Id == current.EventId).Select(x => new { x.Name, x.TimeZoneId }).SingleAsync();
+        EventName = e.Name;
+        TimeZoneId = e.TimeZoneId;
+        Report = await DashboardReport.LoadAsync(db, current.EventId, e.TimeZoneId, clock.GetUtcNow().UtcDateTime);
+    }
+}
