@@ -20,8 +20,9 @@ public sealed record Delivery(MessageChannel Channel, int Waiting, int Sent, int
 public sealed record DashboardReport(
     GuestCounts Counts, IReadOnlyList<GroupCount> Households, IReadOnlyList<DietaryNeed> Dietary, IReadOnlyList<AnswerDay> Days, IReadOnlyList<Delivery> Deliveries)
 {
-    /// <summary>The answers chart covers at most this many days (the most recent).</summary>
+    /// <summary>The answers chart covers at most this many days (the most recent), and at least MinDays, so one busy day reads as a day.</summary>
     public const int MaxDays = 90;
+    public const int MinDays = 14;
 
     public static async Task<DashboardReport> LoadAsync(AppDbContext db, Guid eventId, string zoneId, DateTime now) => new(
         await GuestCounts.LoadAsync(db, eventId),
@@ -86,7 +87,7 @@ public sealed record DashboardReport(
         var days = answers.Keys.Concat(invitations).Concat(reminders).ToList();
         if (days.Count == 0) return [];
         var last = new[] { days.Max(), Day(now) }.Max();
-        var first = new[] { days.Min(), last.AddDays(1 - MaxDays) }.Max();
+        var first = new[] { new[] { days.Min(), last.AddDays(1 - MinDays) }.Min(), last.AddDays(1 - MaxDays) }.Max();
         return [.. Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(i => first.AddDays(i))
             .Select(d => new AnswerDay(d, answers.GetValueOrDefault(d), invitations.Contains(d), reminders.Contains(d)))];
     }
