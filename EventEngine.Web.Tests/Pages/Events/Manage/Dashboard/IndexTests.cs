@@ -35,8 +35,18 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
                 Answer(ana, new(2027, 3, 4, 2, 0, 0, DateTimeKind.Utc)), Answer(dov, new(2027, 3, 2, 12, 0, 0, DateTimeKind.Utc), ActivityKind.RsvpChanged));
             OutboxMessage Message(MessageChannel channel, MessageState state, MessagePurpose purpose, DateTime? sent = null, Guid? guestId = null) => new()
             {
-                Id = Guid.NewGuid(), EventId = e.Id, GuestId = guestId ?? ana.Id, Channel = channel, Purpose = purpose, Recipient = "x", BodyText = "x", State = state,
-                NextAttemptAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, SentAt = sent,
+                Id = Guid.NewGuid(),
+                EventId = e.Id,
+                GuestId = guestId ?? ana.Id,
+                Channel = channel,
+                Purpose = purpose,
+                Recipient = "x",
+                BodyText = "x",
+                State = state,
+                NextAttemptAt = DateTime.UtcNow,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+                SentAt = sent,
             };
             db.OutboxMessages.AddRange(
                 Message(MessageChannel.Email, MessageState.Sent, MessagePurpose.Invitation, new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc)),
