@@ -17,6 +17,8 @@ public class ExportTests(AppFactory app) : IClassFixture<AppFactory>
         {
             g.LastName = "=HYPERLINK(\"http://evil\")"; g.Status = GuestStatus.Confirmed; g.Phone = "+447700900123";
             g.Notes = "line1\nline2, \"quoted\""; g.Tags = ["@home", "-x"]; g.DietaryNeeds = "\tTabbed"; g.AddedById = admin.Id;
+            g.PlusOnesAllowed = 2; g.PlusOnesComing = 2; g.PlusOneNames = ["Tom", "Ana"]; g.PlusOneDietaryNeeds = ["vegan", ""];
+            g.Language = Language.Hebrew; g.RsvpMessage = "שמחים לבוא!"; g.AnsweredAt = new DateTime(2027, 3, 1, 14, 5, 0, DateTimeKind.Utc);
         });
         await app.AddGuestAsync(e.Id, "Declined Dan", g => g.Status = GuestStatus.Declined);
 
@@ -38,6 +40,8 @@ public class ExportTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("'@home, -x", Cell("Tags"));
         Assert.Equal("line1\nline2, \"quoted\"", Cell("Notes"));
         Assert.Equal(("Confirmed", admin.DisplayName), (Cell("Status"), Cell("Added by")));
+        Assert.Equal(("Tom; Ana", "vegan; ", "Hebrew"), (Cell("Plus-one names"), Cell("Plus-one dietary needs"), Cell("Language")));
+        Assert.Equal(("שמחים לבוא!", "2027-03-01 14:05"), (Cell("Message to the hosts"), Cell("Answered at (UTC)")));
     }
 
     [Fact]

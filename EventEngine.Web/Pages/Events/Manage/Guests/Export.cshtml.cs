@@ -19,7 +19,8 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
     public static readonly string[] Headers =
     [
         "First name", "Last name", "Phone", "Email", "Household", "Side", "Status", "Plus-ones allowed", "Plus-ones coming",
-        "Plus-one names", "Dietary needs", "Table", "Tags", "Notes", "Added by", "Added at (UTC)",
+        "Plus-one names", "Plus-one dietary needs", "Dietary needs", "Language", "Table", "Tags", "Notes", "Message to the hosts", "Answered at (UTC)",
+        "Added by", "Added at (UTC)",
     ];
 
     [BindProperty(SupportsGet = true)]
@@ -45,10 +46,14 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
                 g.PlusOnesAllowed,
                 g.PlusOnesComing,
                 g.PlusOneNames,
+                g.PlusOneDietaryNeeds,
                 g.DietaryNeeds,
+                g.Language,
                 g.TableName,
                 g.Tags,
                 g.Notes,
+                g.RsvpMessage,
+                g.AnsweredAt,
                 AddedBy = db.Users.Where(u => u.Id == g.AddedById).Select(u => u.DisplayName).FirstOrDefault(),
                 g.CreatedAt,
             })
@@ -64,7 +69,8 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
             {
                 g.FirstName, g.LastName, g.Phone, g.Email, g.Household, g.Side, g.Status.ToString(),
                 g.PlusOnesAllowed.ToString(CultureInfo.InvariantCulture), g.PlusOnesComing.ToString(CultureInfo.InvariantCulture),
-                string.Join("; ", g.PlusOneNames), g.DietaryNeeds, g.TableName, string.Join(", ", g.Tags), g.Notes, g.AddedBy,
+                string.Join("; ", g.PlusOneNames), string.Join("; ", g.PlusOneDietaryNeeds), g.DietaryNeeds, g.Language?.ToString(), g.TableName,
+                string.Join(", ", g.Tags), g.Notes, g.RsvpMessage, g.AnsweredAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), g.AddedBy,
                 g.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             }.Select(Csv.SpreadsheetSafe));
             if (buffer.GetStringBuilder().Length < 1 << 15) continue;
