@@ -85,12 +85,6 @@ public static class ActivityKinds
 
     public static ActivityKind[] In(ActivityArea area) => Enum.GetValues<ActivityKind>().Where(k => k.Area() == area).ToArray();
 
-    /// <summary>
-    /// What the activity page lists: every change. A guest opening their link changes nothing, so it shows only on
-    /// that guest's page.
-    /// </summary>
-    public static bool IsChange(this ActivityKind kind) => kind != ActivityKind.RsvpOpened;
-
     public static string Describe(this ActivityArea area) => area switch
     {
         ActivityArea.Team => "Team",

@@ -21,7 +21,8 @@ public class IndexModel(TeamInvitations invitations, UserManager<AppUser> users,
     public string? SignedInEmail { get; private set; }
     public string Token { get; private set; } = "";
     public string PagePath => $"/invitations/{Token}";
-    public string Encoded(string url) => Uri.EscapeDataString(url);
+    public string LoginUrl => $"/account/login?returnUrl={Uri.EscapeDataString(PagePath)}";
+    public string RegisterUrl => $"/account/register?returnUrl={Uri.EscapeDataString(PagePath)}";
 
     public async Task<IActionResult> OnGetAsync()
     {

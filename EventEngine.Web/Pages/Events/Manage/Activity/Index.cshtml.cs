@@ -51,6 +51,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
             ModelState.AddModelError("to", "The end date is before the start date.");
         PageNumber = Math.Max(1, PageNumber);
 
+        // Every change; a guest opening their link changes nothing, so it shows only on that guest's page.
         var entries = db.EventActivities.AsNoTracking().Where(a => a.EventId == current.EventId && a.Kind != ActivityKind.RsvpOpened);
         if (Who == Guests) entries = entries.Where(a => a.ActorUserId == null);
         else if (Guid.TryParse(Who, out var userId)) entries = entries.Where(a => a.ActorUserId == userId);

@@ -33,16 +33,10 @@ public sealed record DashboardReport(
 
     private static async Task<List<GroupCount>> HouseholdsAsync(AppDbContext db, Guid eventId)
     {
-        var rows = await db.Guests.Where(g => g.EventId == eventId)
-            .GroupBy(g => new { g.HouseholdId, Name = g.Household != null ? g.Household.Name : null })
-            .Select(s => new GroupCount(
-                s.Key.Name,
-                s.Count(),
-                s.Count(x => x.Status == GuestStatus.Confirmed),
-                s.Count(x => x.Status == GuestStatus.Declined),
-                s.Where(x => x.Status == GuestStatus.Confirmed).Sum(x => 1 + x.PlusOnesComing),
-                s.Where(x => x.Status != GuestStatus.Declined).Sum(x => 1 + x.PlusOnesAllowed)))
-            .ToListAsync();
+        // By id, not name: two households may share a name.
+        var rows = (await GroupCount.ByAsync(db.Guests.Where(g => g.EventId == eventId),
+                g => new { g.HouseholdId, Name = g.Household != null ? g.Household.Name : null }))
+            .Select(r => r.Count with { Name = r.Key.Name }).ToList();
         return [.. rows.OrderBy(r => r.Name is null).ThenByDescending(r => r.Guests).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 

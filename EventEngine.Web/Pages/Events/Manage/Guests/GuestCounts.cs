@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -12,16 +13,8 @@ public sealed record GuestCounts(int Guests, int Confirmed, int Declined, int He
 
     public static async Task<GuestCounts> LoadAsync(AppDbContext db, Guid eventId)
     {
-        var sides = await db.Guests.Where(g => g.EventId == eventId)
-            .GroupBy(g => g.Side)
-            .Select(s => new GroupCount(
-                s.Key,
-                s.Count(),
-                s.Count(x => x.Status == GuestStatus.Confirmed),
-                s.Count(x => x.Status == GuestStatus.Declined),
-                s.Where(x => x.Status == GuestStatus.Confirmed).Sum(x => 1 + x.PlusOnesComing),
-                s.Where(x => x.Status != GuestStatus.Declined).Sum(x => 1 + x.PlusOnesAllowed)))
-            .ToListAsync();
+        var sides = (await GroupCount.ByAsync(db.Guests.Where(g => g.EventId == eventId), g => g.Side))
+            .Select(s => s.Count with { Name = s.Key }).ToList();
         sides = [.. sides.OrderBy(s => s.Name is null).ThenByDescending(s => s.Guests).ThenBy(s => s.Name)];
         return new GuestCounts(
             sides.Sum(s => s.Guests), sides.Sum(s => s.Confirmed), sides.Sum(s => s.Declined),
@@ -36,4 +29,21 @@ public sealed record GuestCounts(int Guests, int Confirmed, int Declined, int He
 public sealed record GroupCount(string? Name, int Guests, int Confirmed, int Declined, int Headcount, int MaxHeadcount)
 {
     public int Waiting => Guests - Confirmed - Declined;
+
+    /// <summary>The guests counted per key, in one query; the caller names each group from its key.</summary>
+    public static async Task<List<(TKey Key, GroupCount Count)>> ByAsync<TKey>(IQueryable<Guest> guests, Expression<Func<Guest, TKey>> key)
+    {
+        var rows = await guests.GroupBy(key)
+            .Select(s => new
+            {
+                s.Key,
+                Guests = s.Count(),
+                Confirmed = s.Count(x => x.Status == GuestStatus.Confirmed),
+                Declined = s.Count(x => x.Status == GuestStatus.Declined),
+                Headcount = s.Where(x => x.Status == GuestStatus.Confirmed).Sum(x => 1 + x.PlusOnesComing),
+                MaxHeadcount = s.Where(x => x.Status != GuestStatus.Declined).Sum(x => 1 + x.PlusOnesAllowed),
+            })
+            .ToListAsync();
+        return [.. rows.Select(r => (r.Key, new GroupCount(null, r.Guests, r.Confirmed, r.Declined, r.Headcount, r.MaxHeadcount)))];
+    }
 }
