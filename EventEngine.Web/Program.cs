@@ -1,3 +1,4 @@
+using EventEngine.Web.Pages.Events.Manage.Reports;
 using EventEngine.Web;
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
@@ -24,6 +25,15 @@ if (string.IsNullOrWhiteSpace(connectionString))
 if (RsvpOptions.Key(builder.Configuration["Rsvp:LinkKey"]) is null)
 {
     Console.Error.WriteLine($"No key for RSVP links. {RsvpOptions.KeyHelp}");
+    return 1;
+}
+try
+{
+    PdfFonts.Use(builder.Configuration["Pdf:FontRoot"]);
+}
+catch (FileNotFoundException missing)
+{
+    Console.Error.WriteLine(missing.Message);
     return 1;
 }
 // ASP.NET's "Request starting/finished" lines, and the RequestPath scope it puts on every log line of a request,

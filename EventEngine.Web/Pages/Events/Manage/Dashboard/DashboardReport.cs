@@ -5,9 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Pages.Events.Manage.Dashboard;
 
-/// <summary>One dietary need, as guests wrote it, with everyone (guests and named plus-ones) who has it.</summary>
-public sealed record DietaryNeed(string Need, IReadOnlyList<string> People);
-
 /// <summary>A day in the event's time zone: first answers given on it, and whether invitations or reminders went out.</summary>
 public sealed record AnswerDay(DateOnly Day, int Answers, bool Invitations, bool Reminders);
 
@@ -40,10 +37,7 @@ public sealed record DashboardReport(
         return [.. rows.OrderBy(r => r.Name is null).ThenByDescending(r => r.Guests).ThenBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
-    /// <summary>
-    /// Needs among everyone who may come (guests not declined, and their named plus-ones). A field holding several
-    /// needs ("vegetarian, no nuts") counts each; the same need in any letter case counts once.
-    /// </summary>
+    /// <summary>Needs among everyone who may come: guests not declined, and their named plus-ones.</summary>
     private static async Task<List<DietaryNeed>> DietaryAsync(AppDbContext db, Guid eventId)
     {
         var guests = await db.Guests.AsNoTracking()
@@ -51,21 +45,8 @@ public sealed record DashboardReport(
             .OrderBy(g => g.SortName).ThenBy(g => g.FirstName)
             .Select(g => new { g.FirstName, g.LastName, g.DietaryNeeds, g.PlusOneNames, g.PlusOneDietaryNeeds })
             .ToListAsync();
-        var people = guests.SelectMany(g =>
-        {
-            var name = g.LastName is null ? g.FirstName : $"{g.FirstName} {g.LastName}";
-            return g.PlusOneNames.Zip(g.PlusOneDietaryNeeds, (plusOne, needs) => (Person: $"{plusOne} (with {name})", Needs: needs))
-                .Prepend((Person: name, Needs: g.DietaryNeeds ?? ""));
-        });
-        var needs = new Dictionary<string, (string Need, List<string> People)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (person, text) in people)
-            foreach (var need in text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(n => n.TrimEnd('.')))
-            {
-                if (need.Length == 0) continue;
-                if (!needs.TryGetValue(need, out var entry)) needs[need] = entry = (char.ToUpperInvariant(need[0]) + need[1..], []);
-                if (!entry.People.Contains(person)) entry.People.Add(person);
-            }
-        return [.. needs.Values.OrderByDescending(n => n.People.Count).ThenBy(n => n.Need, StringComparer.CurrentCultureIgnoreCase).Select(n => new DietaryNeed(n.Need, n.People))];
+        return DietaryNeeds.Summarise(guests.SelectMany(g =>
+            DietaryNeeds.People(g.LastName is null ? g.FirstName : $"{g.FirstName} {g.LastName}", g.DietaryNeeds, g.PlusOneNames, g.PlusOneDietaryNeeds)));
     }
 
     private static async Task<List<AnswerDay>> DaysAsync(AppDbContext db, Guid eventId, string zoneId, DateTime now)

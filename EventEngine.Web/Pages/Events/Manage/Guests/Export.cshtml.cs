@@ -31,7 +31,7 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
         ModelState.Clear();
         var name = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.Name).SingleAsync();
         Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = FileName(name) }.ToString();
+        Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = FileName(name, "guests.csv") }.ToString();
 
         var rows = Filter.Order(Filter.Apply(db.Guests.Where(g => g.EventId == current.EventId), current.UserId))
             .Select(g => new
@@ -82,9 +82,10 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
         return new EmptyResult();
     }
 
-    private static string FileName(string eventName)
+    /// <summary>"Summer-Wedding-guests.csv": the event's name in safe characters, then what the file holds.</summary>
+    public static string FileName(string eventName, string what)
     {
         var safe = new string(eventName.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-        return $"{(safe.Length == 0 ? "event" : safe[..Math.Min(safe.Length, 60)])}-guests.csv";
+        return $"{(safe.Length == 0 ? "event" : safe[..Math.Min(safe.Length, 60)])}-{what}";
     }
 }

@@ -1,52 +1,67 @@
+using System.Collections;
+using System.Text;
 using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace EventEngine.Web.Pages.Events.Manage.Reports;
 
 /// <summary>
-/// The one typeface every PDF uses: DejaVu Sans, whose glyphs cover Latin with accents, Greek, Cyrillic, Hebrew and
-/// Arabic. PDFsharp finds no fonts on Linux by itself; this reads the TrueType files from a directory (Debian's
-/// fonts-dejavu-core puts them in /usr/share/fonts/truetype/dejavu) and embeds them in each document.
+/// The typefaces every PDF uses. DejaVu Sans covers Latin with accents, Greek, Cyrillic, Hebrew and Arabic; Droid Sans
+/// Fallback covers Chinese, Japanese and Korean, for the characters DejaVu lacks. PDFsharp finds no fonts on Linux by
+/// itself, so this reads the TrueType files (Debian's fonts-dejavu-core and fonts-droid-fallback) and knows from each
+/// font's character map which characters it can draw.
 /// </summary>
 public sealed class PdfFonts : IFontResolver
 {
     public const string Family = "EventEngine Sans";
-    public const string DefaultDirectory = "/usr/share/fonts/truetype/dejavu";
+    public const string FallbackFamily = "EventEngine Fallback";
+    public const string DefaultRoot = "/usr/share/fonts/truetype";
+    private const string Regular = "dejavu/DejaVuSans.ttf", Bold = "dejavu/DejaVuSans-Bold.ttf", Fallback = "droid/DroidSansFallbackFull.ttf";
     private static readonly Lock Once = new();
+    private static PdfFonts? current;
 
     private readonly Dictionary<string, byte[]> faces;
+    private readonly BitArray regularCovers, boldCovers, fallbackCovers;
 
-    private PdfFonts(string directory)
+    private PdfFonts(string root)
     {
-        faces = new()
-        {
-            ["regular"] = Read(directory, "DejaVuSans.ttf"),
-            ["bold"] = Read(directory, "DejaVuSans-Bold.ttf"),
-        };
+        faces = new() { [Regular] = Read(root, Regular), [Bold] = Read(root, Bold), [Fallback] = Read(root, Fallback) };
+        regularCovers = TrueTypeCharacters.Of(faces[Regular]);
+        boldCovers = TrueTypeCharacters.Of(faces[Bold]);
+        fallbackCovers = TrueTypeCharacters.Of(faces[Fallback]);
     }
 
-    public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) =>
-        new(bold ? "bold" : "regular", false, italic); // a real bold face; italic is simulated by slanting
+    /// <summary>The fonts in use; <see cref="Use"/> must have run.</summary>
+    public static PdfFonts Current => current ?? throw new InvalidOperationException("PdfFonts.Use has not run.");
+
+    public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) => familyName == FallbackFamily
+        ? new(Fallback, bold, italic) // the fallback has one face; bold is simulated
+        : new(bold ? Bold : Regular, false, italic);
 
     public byte[]? GetFont(string faceName) => faces.GetValueOrDefault(faceName);
 
+    /// <summary>The family that draws this character: DejaVu when it has it, else the fallback when it has it, else DejaVu (a box).</summary>
+    public string FamilyFor(Rune rune, bool bold) =>
+        (bold ? boldCovers : regularCovers)[rune.Value] || !fallbackCovers[rune.Value] ? Family : FallbackFamily;
+
     /// <summary>Sets up PDFsharp once per process: the AGPL licence this project is under, and these fonts.</summary>
-    public static void Use(string? directory)
+    public static void Use(string? root)
     {
         lock (Once)
         {
-            if (GlobalFontSettings.FontResolver is PdfFonts) return;
+            if (current is not null) return;
             PdfSharpLicense.SetAgplLicense();
             // Unicode always, so every face is embedded with its ToUnicode map and text copies and searches as written.
             GlobalFontSettings.DefaultFontEncoding = PdfSharp.Pdf.PdfFontEncoding.Unicode;
-            GlobalFontSettings.FontResolver = new PdfFonts(string.IsNullOrWhiteSpace(directory) ? DefaultDirectory : directory);
+            current = new PdfFonts(string.IsNullOrWhiteSpace(root) ? DefaultRoot : root);
+            GlobalFontSettings.FontResolver = current;
         }
     }
 
-    private static byte[] Read(string directory, string file)
+    private static byte[] Read(string root, string file)
     {
-        var path = Path.Combine(directory, file);
+        var path = Path.Combine(root, file);
         return File.Exists(path) ? File.ReadAllBytes(path)
-            : throw new FileNotFoundException($"The PDF font {file} is missing from {directory}. Install Debian's fonts-dejavu-core, or set Pdf__FontDirectory.", path);
+            : throw new FileNotFoundException($"The PDF font {path} is missing. Install Debian's fonts-dejavu-core and fonts-droid-fallback, or set Pdf__FontRoot.", path);
     }
 }

@@ -1,0 +1,57 @@
+using EventEngine.Web.Domain;
+using EventEngine.Web.Pages.Events.Manage.Guests;
+
+namespace EventEngine.Web.Pages.Events.Manage.Reports;
+
+/// <summary>
+/// What the caterer needs: meals for everyone confirmed (guests and their plus-ones), the special needs with the people
+/// behind each, and the same per table when tables are set, so each table's plates can be prepared.
+/// </summary>
+public static class CatererSheetPdf
+{
+    public static byte[] Render(ReportHeading heading, IReadOnlyList<ReportGuest> guests)
+    {
+        var document = new ReportDocument(heading);
+        var confirmed = guests.Where(g => g.Status == GuestStatus.Confirmed).ToList();
+        var waiting = guests.Where(g => g.Status == GuestStatus.Invited).ToList();
+        var meals = confirmed.Sum(g => g.Headcount);
+        document.Paragraph($"Meals: {meals:N0}", new TextStyle(16, Bold: true, ReportDocument.Ink), 2);
+        document.Paragraph(meals == 0 ? "No guests have confirmed yet."
+            : $"{GuestListPdf.Plural(confirmed.Count, "guest")} and {GuestListPdf.Plural(meals - confirmed.Count, "plus-one")} who confirmed.",
+            new TextStyle(10, Color: ReportDocument.Ink), 2);
+        if (waiting.Count > 0)
+            document.Paragraph($"Not counted: {GuestListPdf.Plural(waiting.Count, "guest")} who have not answered yet (up to {GuestListPdf.Plural(waiting.Sum(g => 1 + g.PlusOnesAllowed), "person", "people")}).",
+                new TextStyle(9, Color: ReportDocument.Muted), 2);
+        if (meals == 0) return document.ToPdf();
+
+        document.Heading("Dietary needs");
+        var needs = NeedsTable(document);
+        Rows(needs, confirmed, meals);
+        needs.End();
+
+        if (confirmed.All(g => g.Table is null)) return document.ToPdf();
+        document.Heading("By table");
+        var byTable = NeedsTable(document);
+        foreach (var table in confirmed.GroupBy(g => g.Table ?? "").OrderBy(t => t.Key.Length == 0).ThenBy(t => t.Key, ReportGuest.TableOrder))
+        {
+            var tableMeals = table.Sum(g => g.Headcount);
+            byTable.Group($"{(table.Key.Length == 0 ? "No table yet" : table.Key)} · {GuestListPdf.Plural(tableMeals, "meal")}");
+            Rows(byTable, [.. table], tableMeals);
+        }
+        byTable.End();
+        return document.ToPdf();
+    }
+
+    private static ReportTable NeedsTable(ReportDocument document) =>
+        new(document, [new("Need", 26), new("Meals", 10, Right: true), new("Who", 64)], fontSize: 10);
+
+    /// <summary>One row per need, then the meals with no special need (people with several needs count once there).</summary>
+    private static void Rows(ReportTable table, IReadOnlyList<ReportGuest> guests, int meals)
+    {
+        var needs = DietaryNeeds.Summarise(guests.SelectMany(g => g.People));
+        foreach (var need in needs)
+            table.Row(new ReportCell(need.Need, Bold: true), need.People.Count.ToString("N0"), string.Join(", ", need.People));
+        var special = needs.SelectMany(n => n.People).Distinct().Count();
+        table.Row("No special needs", (meals - special).ToString("N0"), "");
+    }
+}
