@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EventEngine.Web.Pages.Events.Manage.Reports;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -10,38 +9,58 @@ public class PdfFontsTests
     [Fact]
     public async Task Names_with_accents_Greek_and_Cyrillic_are_drawn_with_the_embedded_font_and_read_back_as_text()
     {
+        var fonts = await FontsOfAsync("Zoë Ñúñez-Ørsted, Ελένη, Дмитрий", bold: "Bold line", out var text);
+
+        Assert.Contains("Zoë Ñúñez-Ørsted, Ελένη, Дмитрий", await text);
+        Assert.Contains("Bold line", await text);
+        // Both faces are DejaVu, embedded as subsets, with a Unicode map (columns emb, sub, uni); the fallback is not needed.
+        Assert.Equal(2, fonts.Count);
+        Assert.All(fonts, f => Assert.Matches(@"\+DejaVu Sans(,Bold)?\s+CID TrueType\s+Identity-H\s+yes yes yes", f));
+    }
+
+    [Fact]
+    public async Task Characters_DejaVu_lacks_are_drawn_with_the_fallback_font()
+    {
+        var fonts = await FontsOfAsync("Wei 王小明 Chen", bold: null, out var text);
+
+        Assert.Contains("Wei 王小明 Chen", await text);
+        Assert.Equal(2, fonts.Count);
+        Assert.Contains(fonts, f => f.Contains("+DejaVu Sans ", StringComparison.Ordinal));
+        Assert.Contains(fonts, f => f.Contains("+Droid Sans Fallback", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Font_coverage_is_read_from_each_fonts_character_map()
+    {
+        PdfFonts.Use(null);
+        var fonts = PdfFonts.Current;
+
+        Assert.Equal(PdfFonts.Family, fonts.FamilyFor(new('é'), bold: false));
+        Assert.Equal(PdfFonts.Family, fonts.FamilyFor(new('ש'), bold: true));
+        Assert.Equal(PdfFonts.Family, fonts.FamilyFor(new('\uFEFB'), bold: false)); // Arabic lam-alef ligature
+        Assert.Equal(PdfFonts.FallbackFamily, fonts.FamilyFor(new('王'), bold: false));
+        Assert.Equal(PdfFonts.FallbackFamily, fonts.FamilyFor(new('あ'), bold: true));
+        // Neither font has Devanagari: it stays with DejaVu, which draws its "missing" box.
+        Assert.Equal(PdfFonts.Family, fonts.FamilyFor(new('क'), bold: false));
+    }
+
+    private static Task<List<string>> FontsOfAsync(string regular, string? bold, out Task<string> text)
+    {
         PdfFonts.Use(null);
         var document = new PdfDocument();
-        document.Info.Title = "Fonts";
         var page = document.AddPage();
         using (var graphics = XGraphics.FromPdfPage(page))
         {
-            graphics.DrawString("Zoë Ñúñez-Ørsted, Ελένη, Дмитрий", new XFont(PdfFonts.Family, 12), XBrushes.Black, 40, 60);
-            graphics.DrawString("Bold line", new XFont(PdfFonts.Family, 12, XFontStyleEx.Bold), XBrushes.Black, 40, 80);
+            PdfText.Draw(graphics, regular, new TextStyle(12), 40, 60);
+            if (bold is not null) PdfText.Draw(graphics, bold, new TextStyle(12, Bold: true), 40, 80);
         }
-        var path = Path.Combine(Path.GetTempPath(), $"fonts-{Guid.NewGuid():N}.pdf");
-        document.Save(path);
-
-        var text = await RunAsync("pdftotext", "-enc", "UTF-8", path, "-");
-        var fonts = await RunAsync("pdffonts", path);
-        File.Delete(path);
-
-        Assert.Contains("Zoë Ñúñez-Ørsted, Ελένη, Дмитрий", text);
-        Assert.Contains("Bold line", text);
-        // Both faces are DejaVu, embedded as subsets, with a Unicode map (columns emb, sub, uni).
-        var faces = fonts.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
-        Assert.Equal(2, faces.Count);
-        Assert.All(faces, f => Assert.Matches(@"\+DejaVu Sans(,Bold)?\s+CID TrueType\s+Identity-H\s+yes yes yes", f));
+        using var stream = new MemoryStream();
+        document.Save(stream, false);
+        var pdf = stream.ToArray();
+        text = PdfTools.TextAsync(pdf);
+        return FontNamesAsync(pdf);
     }
 
-    private static async Task<string> RunAsync(string tool, params string[] args)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true };
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.Equal(0, process.ExitCode);
-        return output;
-    }
+    private static async Task<List<string>> FontNamesAsync(byte[] pdf) =>
+        [.. (await PdfTools.FontsAsync(pdf)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2)];
 }

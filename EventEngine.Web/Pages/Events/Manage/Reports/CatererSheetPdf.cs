@@ -20,7 +20,7 @@ public static class CatererSheetPdf
             : $"{GuestListPdf.Plural(confirmed.Count, "guest")} and {GuestListPdf.Plural(meals - confirmed.Count, "plus-one")} who confirmed.",
             new TextStyle(10, Color: ReportDocument.Ink), 2);
         if (waiting.Count > 0)
-            document.Paragraph($"Not counted: {GuestListPdf.Plural(waiting.Count, "guest")} who have not answered yet (up to {GuestListPdf.Plural(waiting.Sum(g => 1 + g.PlusOnesAllowed), "person", "people")}).",
+            document.Paragraph($"Not counted yet: {GuestListPdf.Plural(waiting.Count, "guest")} still to answer (up to {GuestListPdf.Plural(waiting.Sum(g => 1 + g.PlusOnesAllowed), "person", "people")}).",
                 new TextStyle(9, Color: ReportDocument.Muted), 2);
         if (meals == 0) return document.ToPdf();
 
@@ -51,7 +51,7 @@ public static class CatererSheetPdf
         var needs = DietaryNeeds.Summarise(guests.SelectMany(g => g.People));
         foreach (var need in needs)
             table.Row(new ReportCell(need.Need, Bold: true), need.People.Count.ToString("N0"), string.Join(", ", need.People));
-        var special = needs.SelectMany(n => n.People).Distinct().Count();
-        table.Row("No special needs", (meals - special).ToString("N0"), "");
+        var standard = meals - needs.SelectMany(n => n.People).Distinct().Count();
+        if (standard > 0) table.Row("No special needs", standard.ToString("N0"), "");
     }
 }
