@@ -172,6 +172,11 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Leave", NoFields, Redirect, Redirect, Redirect),
         new(typeof(Web.Pages.Events.Manage.Activity.IndexModel), "GET", "/events/{id}/activity", NoFields, Ok, Ok, Forbidden),
         new(typeof(Web.Pages.Events.Manage.Dashboard.IndexModel), "GET", "/events/{id}/dashboard", NoFields, Ok, Ok, Ok),
+        new(typeof(Web.Pages.Events.Manage.Reports.IndexModel), "GET", "/events/{id}/reports/guest-list", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.Reports.IndexModel), "GET", "/events/{id}/reports/guest-list?group=side&status=Confirmed", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.Reports.IndexModel), "GET", "/events/{id}/reports/caterer-sheet", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.Reports.IndexModel), "GET", "/events/{id}/reports/door-list", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.Reports.IndexModel), "GET", "/events/{id}/reports/seating-plan", NoFields, Ok, Ok, Forbidden),
     ];
 
     private static readonly string[] People = ["Admin", "Editor", "Viewer", "Outsider", "Anonymous"];

@@ -100,9 +100,19 @@
       panel.open = true;
       panel.querySelector("input").focus();
     }
-    // The export follows the filter in the address bar, which htmx updates without reloading the page.
+    // Exports follow the guest table's filter in the address bar, which htmx changes without reloading the page.
+    var exportMenu = e.target.closest(".dropdown");
+    if (exportMenu && exportMenu.querySelector("[data-export-link]")) {
+      var eventBase = location.pathname.match(/^\/events\/[^/]+/)[0];
+      exportMenu.querySelectorAll("[data-export-link]").forEach(function (link) {
+        var extra = link.dataset.exportExtra;
+        link.href = eventBase + link.dataset.exportLink + location.search + (extra ? (location.search ? "&" : "?") + extra : "");
+      });
+      var scope = exportMenu.querySelector("[data-export-scope]");
+      if (scope) scope.textContent = location.search ? "Guests in the current filter" : "All guests";
+    }
     var exportLink = e.target.closest("[data-export-link]");
-    if (exportLink) exportLink.href = location.pathname.replace(/\/$/, "") + "/export" + location.search;
+    if (exportLink) showToast("Preparing " + exportLink.firstChild.textContent.trim().toLowerCase() + "…", "info");
   });
 
   // Uploads: refuse an oversized file before sending it, and show how far a large one has got.

@@ -141,4 +141,22 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await AppClient.ParseAsync(response);
         Assert.Contains("</text><script>alert(1)</script>", page.QuerySelector("[data-testid=sides-chart] tbody th")!.TextContent);
     }
+
+    [Fact]
+    public async Task The_export_menu_offers_every_report_for_the_whole_event_to_those_who_may_export()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var (viewer, viewerUser) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+        await app.AddMemberAsync(e.Id, viewerUser, EventRole.Viewer);
+
+        var page = await client.GetPageAsync($"/events/{e.Id}/dashboard");
+
+        Assert.Equal("All guests", page.QuerySelector("[data-export-scope]")!.TextContent);
+        Assert.Equal(
+            [$"/events/{e.Id}/guests/export", $"/events/{e.Id}/reports/guest-list", $"/events/{e.Id}/reports/guest-list?group=side",
+             $"/events/{e.Id}/reports/caterer-sheet", $"/events/{e.Id}/reports/door-list", $"/events/{e.Id}/reports/seating-plan"],
+            page.QuerySelectorAll("[data-export-link]").Select(a => a.GetAttribute("href")));
+        Assert.Null((await viewer.GetPageAsync($"/events/{e.Id}/dashboard")).QuerySelector("[data-export-link]"));
+    }
 }

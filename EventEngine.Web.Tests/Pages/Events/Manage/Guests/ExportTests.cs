@@ -1,8 +1,10 @@
 using System.Net;
+using System.Globalization;
 using System.Text;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Pages.Events.Manage.Guests;
 using EventEngine.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Tests.Pages.Events.Manage.Guests;
 
@@ -53,5 +55,61 @@ public class ExportTests(AppFactory app) : IClassFixture<AppFactory>
         await app.AddMemberAsync(e.Id, viewerUser, EventRole.Viewer);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"/events/{e.Id}/guests/export")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_guest_of_the_event_and_no_other_reads_back_equal_from_the_csv()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+        var household = new Household { Id = Guid.NewGuid(), EventId = e.Id, Name = "Amir, \"the\" family", CreatedAt = DateTime.UtcNow };
+        await app.QueryAsync(db => { db.Households.Add(household); return db.SaveChangesAsync(); });
+        string[] names = ["Zoë", "שרה", "ليلى", "小明", "O'Brien", "-minus", "Ana, Maria", "\"Quoted\"", "Line\nbreak", "Ünal"];
+        var random = new Random(7);
+        for (var i = 0; i < 60; i++)
+        {
+            var n = i;
+            await app.AddGuestAsync(e.Id, $"{names[n % names.Length]} {n}", g =>
+            {
+                g.LastName = n % 4 == 0 ? null : names[(n + 3) % names.Length];
+                g.Phone = n % 3 == 0 ? null : $"+4477009{n:00000}";
+                g.Email = $"guest{n}@example.com";
+                g.HouseholdId = n % 5 == 0 ? household.Id : null;
+                g.Side = n % 2 == 0 ? "Bride" : null;
+                g.Status = (GuestStatus)(n % 3);
+                g.PlusOnesAllowed = n % 3; g.PlusOnesComing = g.Status == GuestStatus.Confirmed ? Math.Min(1, g.PlusOnesAllowed) : 0;
+                g.PlusOneNames = g.PlusOnesComing > 0 ? [$"Plus {n}"] : [];
+                g.PlusOneDietaryNeeds = g.PlusOnesComing > 0 ? ["vegan"] : [];
+                g.DietaryNeeds = n % 7 == 0 ? "=cmd|' /C calc'!A0" : n % 2 == 0 ? "no nuts, halal" : null;
+                g.TableName = n % 4 == 1 ? $"Table {random.Next(1, 20)}" : null;
+                g.Tags = n % 6 == 0 ? ["vip", "family"] : [];
+                g.Notes = n % 8 == 0 ? "@mention\nsecond line" : null;
+                g.AddedById = admin.Id;
+            });
+        }
+        var other = await app.CreateEventAsync(admin, "Other Party");
+        await app.AddGuestAsync(other.Id, "Intruder");
+
+        var bytes = await (await client.GetAsync($"/events/{e.Id}/guests/export")).Content.ReadAsByteArrayAsync();
+        var records = Csv.Read(new StringReader(Encoding.UTF8.GetString(bytes[3..])), ',').Skip(1).ToList();
+        var guests = await app.QueryAsync(db => db.Guests.Where(g => g.EventId == e.Id).ToListAsync());
+
+        Assert.Equal(60, records.Count);
+        Assert.DoesNotContain(records, r => r[0] == "Intruder");
+        // A leading =, +, -, @ or tab is written after an apostrophe so spreadsheets show it as text rather than run it.
+        static string Safe(string? value) => value is { Length: > 0 } && "=+-@\t\r".Contains(value[0]) ? "'" + value : value ?? "";
+        foreach (var g in guests)
+        {
+            var row = Assert.Single(records, r => r[0] == Safe(g.FirstName) && r[3] == Safe(g.Email));
+            Assert.Equal(
+                new[]
+                {
+                    g.FirstName, g.LastName, g.Phone, g.Email, g.HouseholdId is null ? null : household.Name, g.Side, g.Status.ToString(),
+                    g.PlusOnesAllowed.ToString(CultureInfo.InvariantCulture), g.PlusOnesComing.ToString(CultureInfo.InvariantCulture),
+                    string.Join("; ", g.PlusOneNames), string.Join("; ", g.PlusOneDietaryNeeds), g.DietaryNeeds, null, g.TableName,
+                    string.Join(", ", g.Tags), g.Notes, null, null, admin.DisplayName, g.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                }.Select(Safe),
+                row);
+        }
     }
 }

@@ -176,4 +176,20 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("<b>x</b>", html);
         Assert.Equal(["<script>alert(1)</script>"], Names(await AppClient.ParseAsync(response)));
     }
+
+    [Fact]
+    public async Task The_export_links_carry_the_tables_filter()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+
+        var page = await client.GetPageAsync($"/events/{e.Id}/guests?status=Confirmed&side=Bride");
+
+        Assert.Equal("Guests in the current filter", page.QuerySelector("[data-export-scope]")!.TextContent);
+        Assert.Equal(
+            [$"/events/{e.Id}/guests/export?status=Confirmed&side=Bride", $"/events/{e.Id}/reports/guest-list?status=Confirmed&side=Bride",
+             $"/events/{e.Id}/reports/guest-list?status=Confirmed&side=Bride&group=side", $"/events/{e.Id}/reports/caterer-sheet?status=Confirmed&side=Bride",
+             $"/events/{e.Id}/reports/door-list?status=Confirmed&side=Bride", $"/events/{e.Id}/reports/seating-plan?status=Confirmed&side=Bride"],
+            page.QuerySelectorAll("[data-export-link]").Select(a => a.GetAttribute("href")));
+    }
 }

@@ -1,5 +1,6 @@
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, TimeProvider cloc
     public string TimeZoneId { get; private set; } = "";
     public DashboardReport Report { get; private set; } = null!;
     public Guid EventId => current.EventId;
+    public bool CanExport => current.Can(EventPermission.ExportGuests);
 
     public async Task OnGetAsync()
     {
