@@ -18,50 +18,31 @@ public static class OutboxBenchmark
 
     public static async Task<int> RunAsync()
     {
-        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Default")
-            ?? throw new InvalidOperationException("Set ConnectionStrings__Default (scripts/bench does).");
-        var database = $"ee_bench_{Guid.NewGuid():N}";
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
         await using var stub = await WhatsAppCloudStub.StartAsync();
-        await using var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        await using var host = BenchmarkHost.Start(b =>
         {
-            b.UseEnvironment("Production");
-            b.UseSetting("ConnectionStrings:Default", connectionString);
-            b.UseSetting("Demo:Seed", "false");
-            b.UseSetting("Rsvp:LinkKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
-            b.UseSetting("Outbox:Enabled", "false");
-            b.UseSetting("Logging:LogLevel:Default", "Error");
             b.UseSetting("WhatsApp:BaseUrl", stub.BaseUrl);
             b.UseSetting("WhatsApp:AccessToken", WhatsAppCloudStub.AccessToken);
             b.UseSetting("WhatsApp:PhoneNumberId", WhatsAppCloudStub.PhoneNumberId);
             b.UseSetting("WhatsApp:ApiVersion", WhatsAppCloudStub.ApiVersion);
             b.UseSetting("WhatsApp:MaxPerSecond", "100000");
         });
-        try
+        var (app, connectionString) = (host.App, host.ConnectionString);
+        _ = app.Services; // starts the app, which migrates the database
+        Console.WriteLine($"EventEngine outbox benchmark: {Messages:N0} WhatsApp template messages to the local Cloud API stub, batch 20, 4 at a time per instance.");
+        Console.WriteLine();
+        foreach (var latency in new[] { 0, 20 })
         {
-            _ = app.Services; // starts the app, which migrates the database
-            Console.WriteLine($"EventEngine outbox benchmark: {Messages:N0} WhatsApp template messages to the local Cloud API stub, batch 20, 4 at a time per instance.");
-            Console.WriteLine();
-            foreach (var latency in new[] { 0, 20 })
+            stub.Latency = TimeSpan.FromMilliseconds(latency);
+            var label = latency == 0 ? "stub answers at once" : $"stub answers after {latency} ms, like a real API";
+            foreach (var instances in new[] { 1, 2 })
             {
-                stub.Latency = TimeSpan.FromMilliseconds(latency);
-                var label = latency == 0 ? "stub answers at once" : $"stub answers after {latency} ms, like a real API";
-                foreach (var instances in new[] { 1, 2 })
-                {
-                    await QueueAsync(connectionString, Messages);
-                    var rate = await SendAllAsync(app, connectionString, instances);
-                    Console.WriteLine($"  {label,-42} {instances} instance{(instances == 1 ? " " : "s")}: {rate,7:N0} messages/s");
-                }
+                await QueueAsync(connectionString, Messages);
+                var rate = await SendAllAsync(app, connectionString, instances);
+                Console.WriteLine($"  {label,-42} {instances} instance{(instances == 1 ? " " : "s")}: {rate,7:N0} messages/s");
             }
-            return 0;
         }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(server);
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin).ExecuteNonQueryAsync();
-        }
+        return 0;
     }
 
     private static async Task QueueAsync(string connectionString, int count)

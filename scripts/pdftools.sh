@@ -1,13 +1,23 @@
-# Sourced by scripts/test. PDF tests read the PDFs back with Debian's poppler-utils (pdftotext, pdffonts, pdftoppm),
-# and the PDFs use the DejaVu fonts from fonts-dejavu-core; both are installed here when they are missing.
+# Sourced by scripts/run and scripts/test. The PDFs embed fonts from Debian's fonts-dejavu-core (DejaVu Sans) and
+# fonts-droid-fallback (Chinese and Japanese); the tests read PDFs back with poppler-utils (pdftotext, pdffonts,
+# pdfinfo). Whatever is missing is installed with apt-get.
 
-ee_ensure_pdf_tools() {
-  if command -v pdftotext >/dev/null && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
-    return 0
-  fi
-  echo "poppler-utils or fonts-dejavu-core is not installed; installing them with apt-get..."
+ee_apt_install() {
   local sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "Installing $* with apt-get..."
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq poppler-utils fonts-dejavu-core >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+ee_ensure_pdf_fonts() {
+  local missing=()
+  [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+  [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || missing+=(fonts-droid-fallback)
+  [ ${#missing[@]} -eq 0 ] || ee_apt_install "${missing[@]}"
+}
+
+ee_ensure_pdf_tools() {
+  ee_ensure_pdf_fonts
+  command -v pdftotext >/dev/null || ee_apt_install poppler-utils
 }

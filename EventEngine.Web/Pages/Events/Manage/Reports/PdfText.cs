@@ -27,6 +27,11 @@ public static class PdfText
         var lines = new List<string>();
         foreach (var paragraph in text.Split('\n'))
         {
+            if (Fits(graphics, paragraph, style, width))
+            {
+                lines.Add(paragraph); // most cells: one measurement
+                continue;
+            }
             var line = "";
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
@@ -58,10 +63,11 @@ public static class PdfText
     {
         if (align != XStringAlignment.Near) x += (width - Width(graphics, visual, style)) / (align == XStringAlignment.Center ? 2 : 1);
         var brush = style.Brush;
-        foreach (var (run, font) in Runs(visual, style))
+        var runs = Runs(visual, style).ToList();
+        for (var i = 0; i < runs.Count; i++)
         {
-            graphics.DrawString(run, font, brush, x, y, XStringFormats.TopLeft);
-            x += graphics.MeasureString(run, font).Width;
+            graphics.DrawString(runs[i].Text, runs[i].Font, brush, x, y, XStringFormats.TopLeft);
+            if (i < runs.Count - 1) x += graphics.MeasureString(runs[i].Text, runs[i].Font).Width; // no run follows the last
         }
     }
 
