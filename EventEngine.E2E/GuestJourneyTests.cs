@@ -57,6 +57,17 @@ public class GuestJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("tr[data-guest-row]")).ToHaveCountAsync(1);
         await Expect(Row(page, "Tom O'Brien")).ToBeVisibleAsync();
 
+        // The exports follow the filter typed above, though htmx changed it without reloading the page.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Export" }).ClickAsync();
+        await Expect(page.Locator("[data-export-scope]")).ToHaveTextAsync("Guests in the current filter");
+        await BrowserFixture.ScreenshotAsync(page, "export-menu-desktop");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Guest list by household PDF" }).ClickAsync());
+        Assert.Matches(new Regex(@"/reports/guest-list\?q=o(%27|')b$"), download.Url);
+        Assert.Equal("Lisbon-Wedding-guest-list.pdf", download.SuggestedFilename);
+        var pdf = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
+        await Expect(page.Locator(".toast").Filter(new() { HasText = "Preparing guest list by household…" })).ToBeVisibleAsync();
+
         await page.GoBackAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"\?q=angstrom$"));
         await Expect(Row(page, "Zoë Ångström")).ToBeVisibleAsync();
