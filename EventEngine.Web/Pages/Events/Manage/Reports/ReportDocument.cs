@@ -46,9 +46,6 @@ public sealed class ReportDocument
     /// <summary>Runs at the top of each new page after the running header, e.g. to repeat a table's column headings.</summary>
     public Action? PageStarted { get; set; }
 
-    /// <summary>The height a page offers below its running header, for content that must not be split.</summary>
-    public double PageCapacity => Bottom - (Margin + 28);
-
     /// <summary>Makes room for content of this height, starting a new page if the current one is too full.</summary>
     public void Reserve(double height)
     {
@@ -57,7 +54,7 @@ public sealed class ReportDocument
         PageStarted?.Invoke();
     }
 
-    /// <summary>Draws wrapped text across the page (or from x for a width) and moves down past it.</summary>
+    /// <summary>Draws wrapped text across the page and moves down past it.</summary>
     public void Paragraph(string text, TextStyle style, double spaceAfter = 6)
     {
         foreach (var line in PdfText.Wrap(Graphics, text, style, Width))
