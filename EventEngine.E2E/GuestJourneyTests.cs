@@ -11,9 +11,7 @@ public class GuestJourneyTests(BrowserFixture browser)
     private static async Task<string> CreateEventAndOpenGuestsAsync(IPage page, string host, string name)
     {
         await Journeys.RegisterAsync(page, host);
-        await page.GotoAsync("/events/new");
-        await Journeys.FillEventFormAsync(page, name, "2027-06-12T15:00", "Europe/London", "GB", "Create event");
-        await page.WaitForURLAsync(new Regex("/events/[0-9a-f-]{36}$"));
+        await Journeys.CreateEventAsync(page, name, "2027-06-12T15:00", "Europe/London", "GB");
         await page.GetByRole(AriaRole.Link, new() { Name = "Guests", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/guests$"));
         return new Uri(page.Url).AbsolutePath;

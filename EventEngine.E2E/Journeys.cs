@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace EventEngine.E2E;
@@ -28,5 +29,14 @@ public static class Journeys
         await page.GetByLabel("Time zone").SelectOptionAsync(zone);
         await page.GetByLabel("Default country for phone numbers").SelectOptionAsync(country);
         await page.GetByRole(AriaRole.Button, new() { Name = submit }).ClickAsync();
+    }
+
+    /// <summary>Creates an event through /events/new and returns its path (/events/{id}) once its page has loaded.</summary>
+    public static async Task<string> CreateEventAsync(IPage page, string name, string startsLocal, string zone, string country)
+    {
+        await page.GotoAsync("/events/new");
+        await FillEventFormAsync(page, name, startsLocal, zone, country, "Create event");
+        await page.WaitForURLAsync(new Regex("/events/[0-9a-f-]{36}$"));
+        return new Uri(page.Url).AbsolutePath;
     }
 }

@@ -14,10 +14,7 @@ public class RsvpJourneyTests(BrowserFixture browser)
         var consoleErrors = new List<string>();
         var host = await browser.NewPageAsync(consoleErrors: consoleErrors);
         await Journeys.RegisterAsync(host, "Rina Host");
-        await host.GotoAsync("/events/new");
-        await Journeys.FillEventFormAsync(host, "Hudson Garden Wedding", "2027-06-12T15:00", "America/New_York", "US", "Create event");
-        await host.WaitForURLAsync(new Regex("/events/[0-9a-f-]{36}$"));
-        var eventPath = new Uri(host.Url).AbsolutePath;
+        var eventPath = await Journeys.CreateEventAsync(host, "Hudson Garden Wedding", "2027-06-12T15:00", "America/New_York", "US");
         var maya = $"maya.{Guid.NewGuid():N}@example.com";
         var eli = $"eli.{Guid.NewGuid():N}@example.com";
 

@@ -9,10 +9,10 @@ public class PdfFontsTests
     [Fact]
     public async Task Names_with_accents_Greek_and_Cyrillic_are_drawn_with_the_embedded_font_and_read_back_as_text()
     {
-        var fonts = await FontsOfAsync("Zoë Ñúñez-Ørsted, Ελένη, Дмитрий", bold: "Bold line", out var text);
+        var (fonts, text) = await DrawAsync("Zoë Ñúñez-Ørsted, Ελένη, Дмитрий", bold: "Bold line");
 
-        Assert.Contains("Zoë Ñúñez-Ørsted, Ελένη, Дмитрий", await text);
-        Assert.Contains("Bold line", await text);
+        Assert.Contains("Zoë Ñúñez-Ørsted, Ελένη, Дмитрий", text);
+        Assert.Contains("Bold line", text);
         // Both faces are DejaVu, embedded as subsets, with a Unicode map (columns emb, sub, uni); the fallback is not needed.
         Assert.Equal(2, fonts.Count);
         Assert.All(fonts, f => Assert.Matches(@"\+DejaVu Sans(,Bold)?\s+CID TrueType\s+Identity-H\s+yes yes yes", f));
@@ -21,9 +21,9 @@ public class PdfFontsTests
     [Fact]
     public async Task Characters_DejaVu_lacks_are_drawn_with_the_fallback_font()
     {
-        var fonts = await FontsOfAsync("Wei 王小明 Chen", bold: null, out var text);
+        var (fonts, text) = await DrawAsync("Wei 王小明 Chen", bold: null);
 
-        Assert.Contains("Wei 王小明 Chen", await text);
+        Assert.Contains("Wei 王小明 Chen", text);
         Assert.Equal(2, fonts.Count);
         Assert.Contains(fonts, f => f.Contains("+DejaVu Sans ", StringComparison.Ordinal));
         Assert.Contains(fonts, f => f.Contains("+Droid Sans Fallback", StringComparison.Ordinal));
@@ -44,7 +44,8 @@ public class PdfFontsTests
         Assert.Equal(PdfFonts.Family, fonts.FamilyFor(new('क'), bold: false));
     }
 
-    private static Task<List<string>> FontsOfAsync(string regular, string? bold, out Task<string> text)
+    /// <summary>Draws a line (and a bold one) into a PDF; returns pdffonts' font lines and pdftotext's text.</summary>
+    private static async Task<(List<string> Fonts, string Text)> DrawAsync(string regular, string? bold)
     {
         PdfFonts.Use(null);
         var document = new PdfDocument();
@@ -57,10 +58,7 @@ public class PdfFontsTests
         using var stream = new MemoryStream();
         document.Save(stream, false);
         var pdf = stream.ToArray();
-        text = PdfTools.TextAsync(pdf);
-        return FontNamesAsync(pdf);
+        List<string> fonts = [.. (await PdfTools.FontsAsync(pdf)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2)];
+        return (fonts, await PdfTools.TextAsync(pdf));
     }
-
-    private static async Task<List<string>> FontNamesAsync(byte[] pdf) =>
-        [.. (await PdfTools.FontsAsync(pdf)).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2)];
 }

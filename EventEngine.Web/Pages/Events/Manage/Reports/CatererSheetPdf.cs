@@ -17,10 +17,10 @@ public static class CatererSheetPdf
         var meals = confirmed.Sum(g => g.Headcount);
         document.Paragraph($"Meals: {meals:N0}", new TextStyle(16, Bold: true, ReportDocument.Ink), 2);
         document.Paragraph(meals == 0 ? "No guests have confirmed yet."
-            : $"{GuestListPdf.Plural(confirmed.Count, "guest")} and {GuestListPdf.Plural(meals - confirmed.Count, "plus-one")} who confirmed.",
+            : $"{ReportGuest.Plural(confirmed.Count, "guest")} and {ReportGuest.Plural(meals - confirmed.Count, "plus-one")} who confirmed.",
             new TextStyle(10, Color: ReportDocument.Ink), 2);
         if (waiting.Count > 0)
-            document.Paragraph($"Not counted yet: {GuestListPdf.Plural(waiting.Count, "guest")} still to answer (up to {GuestListPdf.Plural(waiting.Sum(g => 1 + g.PlusOnesAllowed), "person", "people")}).",
+            document.Paragraph($"Not counted yet: {ReportGuest.Plural(waiting.Count, "guest")} still to answer (up to {ReportGuest.Plural(waiting.Sum(g => 1 + g.PlusOnesAllowed), "person", "people")}).",
                 new TextStyle(9, Color: ReportDocument.Muted), 2);
         if (meals == 0) return document.ToPdf();
 
@@ -32,11 +32,11 @@ public static class CatererSheetPdf
         if (confirmed.All(g => g.Table is null)) return document.ToPdf();
         document.Heading("By table");
         var byTable = NeedsTable(document);
-        foreach (var table in confirmed.GroupBy(g => g.Table ?? "").OrderBy(t => t.Key.Length == 0).ThenBy(t => t.Key, ReportGuest.TableOrder))
+        foreach (var (table, seated) in ReportGuest.ByTable(confirmed))
         {
-            var tableMeals = table.Sum(g => g.Headcount);
-            byTable.Group($"{(table.Key.Length == 0 ? "No table yet" : table.Key)} · {GuestListPdf.Plural(tableMeals, "meal")}");
-            Rows(byTable, [.. table], tableMeals);
+            var tableMeals = seated.Sum(g => g.Headcount);
+            byTable.Group($"{table} · {ReportGuest.Plural(tableMeals, "meal")}");
+            Rows(byTable, seated, tableMeals);
         }
         byTable.End();
         return document.ToPdf();

@@ -36,15 +36,13 @@ public static class GuestListPdf
     /// <summary>"12 guests · 8 confirmed · 1 declined · 3 waiting · 11 people coming", leaving out answers no one gave.</summary>
     private static string Totals(IReadOnlyCollection<ReportGuest> guests)
     {
-        var parts = new List<string> { Plural(guests.Count, "guest") };
+        var parts = new List<string> { ReportGuest.Plural(guests.Count, "guest") };
         foreach (var status in new[] { GuestStatus.Confirmed, GuestStatus.Declined, GuestStatus.Invited })
             if (guests.Count(g => g.Status == status) is > 0 and var count) parts.Add($"{count:N0} {ReportGuest.StatusLabel(status).ToLowerInvariant()}");
-        parts.Add($"{Plural(guests.Where(g => g.Status == GuestStatus.Confirmed).Sum(g => g.Headcount), "person", "people")} coming");
+        parts.Add($"{ReportGuest.Plural(guests.Where(g => g.Status == GuestStatus.Confirmed).Sum(g => g.Headcount), "person", "people")} coming");
         return string.Join(" · ", parts);
     }
 
     private static string PlusOnes(ReportGuest g) => g.PlusOnesAllowed == 0 ? "—"
         : g.Status == GuestStatus.Confirmed ? $"{g.PlusOnesComing} of {g.PlusOnesAllowed}" : $"up to {g.PlusOnesAllowed}";
-
-    public static string Plural(int count, string one, string? many = null) => $"{count:N0} {(count == 1 ? one : many ?? one + "s")}";
 }

@@ -15,7 +15,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Reports;
 [RequireEventPermission(EventPermission.ExportGuests)]
 public class IndexModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
 {
-    /// <summary>Each report's address, title and the order its guests are read in.</summary>
+    /// <summary>Each report's address and title.</summary>
     public static readonly IReadOnlyList<(string Slug, string Title)> Reports =
         [("guest-list", "Guest list"), ("caterer-sheet", "Caterer sheet"), ("door-list", "Door list"), ("seating-plan", "Seating plan")];
 

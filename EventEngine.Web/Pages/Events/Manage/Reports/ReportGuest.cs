@@ -10,7 +10,7 @@ public sealed record ReportGuest(
     int PlusOnesAllowed, int PlusOnesComing, List<string> PlusOneNames, List<string> PlusOneDietaryNeeds, string? DietaryNeeds, string? Table)
 {
     /// <summary>Table names in the order people number them: "Table 2" before "Table 10".</summary>
-    public static readonly StringComparer TableOrder =
+    private static readonly StringComparer TableOrder =
         StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, System.Globalization.CompareOptions.NumericOrdering | System.Globalization.CompareOptions.IgnoreCase);
 
     public string Name => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
@@ -36,6 +36,14 @@ public sealed record ReportGuest(
     public IEnumerable<(string Person, string? Needs)> People => Needs.People(Name, DietaryNeeds, PlusOneNames, PlusOneDietaryNeeds);
 
     public static string StatusLabel(GuestStatus status) => status == GuestStatus.Invited ? "Waiting" : status.ToString();
+
+    /// <summary>"1 guest", "12 guests", "3 people".</summary>
+    public static string Plural(int count, string one, string? many = null) => $"{count:N0} {(count == 1 ? one : many ?? one + "s")}";
+
+    /// <summary>The guests table by table, in number order, then those without one ("No table yet").</summary>
+    public static IEnumerable<(string Table, List<ReportGuest> Guests)> ByTable(IEnumerable<ReportGuest> guests) =>
+        guests.GroupBy(g => g.Table ?? "").OrderBy(t => t.Key.Length == 0).ThenBy(t => t.Key, TableOrder)
+            .Select(t => (t.Key.Length == 0 ? "No table yet" : t.Key, t.ToList()));
 
     /// <summary>The guests of the guest table's filter (all of them when it is empty), in the order the report lists them.</summary>
     public static Task<List<ReportGuest>> LoadAsync(IQueryable<Guest> filtered, Func<IQueryable<Guest>, IOrderedQueryable<Guest>> order) =>

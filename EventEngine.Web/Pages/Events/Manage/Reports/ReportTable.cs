@@ -36,7 +36,7 @@ public sealed class ReportTable
             DrawHeadings();
             if (group is not null) DrawGroup($"{group} (continued)");
         };
-        document.Reserve(HeadingHeight + 3 * RowHeight(1, 0));
+        document.Reserve(HeadingHeight + 3 * OneLineRow);
         DrawHeadings();
     }
 
@@ -46,7 +46,7 @@ public sealed class ReportTable
     public void Group(string label)
     {
         group = null;
-        document.Reserve(GroupHeight(label) + 2 * RowHeight(1, 0));
+        document.Reserve(GroupHeight(label) + 2 * OneLineRow);
         group = label;
         DrawGroup(label);
     }
@@ -93,7 +93,7 @@ public sealed class ReportTable
         document.Y += 10;
     }
 
-    private double RowHeight(int lines, int notes) => lines * body.LineHeight + notes * note.LineHeight + 2 * Padding;
+    private double OneLineRow => body.LineHeight + 2 * Padding;
 
     private double GroupHeight(string label) => PdfText.Wrap(document.Graphics, label, body with { Bold = true }, document.Width - 2 * Padding).Count * body.LineHeight + 2 * Padding + 4;
 

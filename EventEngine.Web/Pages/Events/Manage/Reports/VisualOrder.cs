@@ -34,19 +34,19 @@ public static class VisualOrder
     {
         if (!NeedsIcu(logical)) return logical;
         var icu = Library.Value;
-        var shaped = Call(logical, (source, dest, error) =>
+        var shaped = Call(logical, (source, dest) =>
         {
-            var length = icu.Shape(source, logical.Length, dest, logical.Length, ShapeLetters, ref error);
-            return (length, error);
+            var error = 0;
+            return (icu.Shape(source, logical.Length, dest, logical.Length, ShapeLetters, ref error), error);
         });
-        return Call(shaped, (source, dest, error) =>
+        return Call(shaped, (source, dest) =>
         {
+            var error = 0;
             var bidi = icu.Open();
             try
             {
                 icu.SetPara(bidi, source, shaped.Length, DefaultLeftToRight, IntPtr.Zero, ref error);
-                if (error > 0) return (0, error);
-                return (icu.Write(bidi, dest, shaped.Length, DoMirroring | RemoveBidiControls, ref error), error);
+                return error > 0 ? (0, error) : (icu.Write(bidi, dest, shaped.Length, DoMirroring | RemoveBidiControls, ref error), error);
             }
             finally { icu.Close(bidi); }
         });
@@ -63,7 +63,7 @@ public static class VisualOrder
     }
 
     /// <summary>Pins the source and an output buffer of the same length (neither step lengthens text) for one ICU call.</summary>
-    private static string Call(string source, Func<IntPtr, IntPtr, int, (int Length, int Error)> call)
+    private static string Call(string source, Func<IntPtr, IntPtr, (int Length, int Error)> call)
     {
         var input = source.ToCharArray();
         var output = new char[Math.Max(1, source.Length)];
@@ -71,7 +71,7 @@ public static class VisualOrder
         var pinnedOut = GCHandle.Alloc(output, GCHandleType.Pinned);
         try
         {
-            var (length, error) = call(pinnedIn.AddrOfPinnedObject(), pinnedOut.AddrOfPinnedObject(), 0);
+            var (length, error) = call(pinnedIn.AddrOfPinnedObject(), pinnedOut.AddrOfPinnedObject());
             // ICU error codes above zero are failures; below zero are warnings.
             if (error > 0) throw new InvalidOperationException($"ICU could not lay out the text (error {error}).");
             return new string(output, 0, length);
