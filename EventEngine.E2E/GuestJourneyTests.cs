@@ -91,7 +91,7 @@ public class GuestJourneyTests(BrowserFixture browser)
             await Expect(Row(page, name)).ToBeVisibleAsync();
         }
         await Expect(page.Locator("[data-count=guests]")).ToHaveTextAsync("3");
-        await Expect(Row(page, "Amira").Locator("[data-field=phone]")).ToHaveTextAsync("+442079460018");
+        await Expect(Row(page, "Amira").Locator("[data-field=phone]")).ToHaveTextAsync("+44 20 7946 0018");
 
         // The row becomes a form: Enter saves, Escape cancels, errors stay in the row.
         await Row(page, "Amira").GetByRole(AriaRole.Link, new() { Name = "Edit Amira" }).ClickAsync();
@@ -105,7 +105,7 @@ public class GuestJourneyTests(BrowserFixture browser)
         await editor.GetByLabel("Phone").FillAsync("020 7946 0019");
         await editor.GetByLabel("Phone").PressAsync("Enter");
         await Expect(Row(page, "Amira").Locator("[data-field=table]")).ToHaveTextAsync("Table 5");
-        await Expect(Row(page, "Amira").Locator("[data-field=phone]")).ToHaveTextAsync("+442079460019");
+        await Expect(Row(page, "Amira").Locator("[data-field=phone]")).ToHaveTextAsync("+44 20 7946 0019");
         await Expect(page.Locator(".toast").Filter(new() { HasText = "Amira saved." })).ToBeVisibleAsync();
 
         await Row(page, "Bilal").GetByRole(AriaRole.Link, new() { Name = "Edit Bilal" }).ClickAsync();

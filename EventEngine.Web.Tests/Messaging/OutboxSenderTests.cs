@@ -72,7 +72,7 @@ public class OutboxSenderTests(MessagingAppFactory app) : IClassFixture<Messagin
     {
         var admin = await app.CreateUserAsync();
         var e = await app.CreateEventAsync(admin);
-        var guest = await app.AddGuestAsync(e.Id, "Stop", g => g.Phone = "+447700900123");
+        var guest = await app.AddGuestAsync(e.Id, "Stop", g => g.Phone = "+447400900123");
         var queued = await app.QueueAsync(e, guest, MessageComposer.DefaultDraft(MessagePurpose.Invitation, ChannelChoice.WhatsApp));
         app.WhatsApp.Latency = TimeSpan.FromSeconds(2);
         try

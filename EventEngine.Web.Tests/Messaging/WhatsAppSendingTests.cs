@@ -15,7 +15,7 @@ public class WhatsAppSendingTests(MessagingAppFactory app) : IClassFixture<Messa
         var admin = await app.CreateUserAsync();
         var e = await app.CreateEventAsync(admin, "Garden Party");
         // Distinct valid UK mobile numbers (07700 900xxx is Ofcom's drama range).
-        var phone = $"+447700900{Interlocked.Increment(ref phoneSequence) + 100:D3}";
+        var phone = $"+447400900{Interlocked.Increment(ref phoneSequence) + 100:D3}";
         var guest = await app.AddGuestAsync(e.Id, "Amira", g => { g.LastName = "Haddad"; g.Phone = phone; });
         return (e, guest);
     }
@@ -116,7 +116,7 @@ public class WhatsAppSendingTests(MessagingAppFactory app) : IClassFixture<Messa
         var paced = app.WithWebHostBuilder(b => b.UseSetting("WhatsApp:MaxPerSecond", "5"));
         var guests = new List<Guest>();
         for (var i = 0; i < 15; i++)
-            guests.Add(await app.AddGuestAsync(e.Id, $"P{i}", g => g.Phone = $"+447700901{i:D3}"));
+            guests.Add(await app.AddGuestAsync(e.Id, $"P{i}", g => g.Phone = $"+447400901{i:D3}"));
         foreach (var guest in guests)
             await app.QueueAsync(e, guest, MessageComposer.DefaultDraft(MessagePurpose.Invitation, ChannelChoice.WhatsApp));
 

@@ -15,7 +15,7 @@ public class WhatsAppWebhookTests(MessagingAppFactory app) : IClassFixture<Messa
     {
         var admin = await app.CreateUserAsync();
         var e = await app.CreateEventAsync(admin);
-        var guest = await app.AddGuestAsync(e.Id, "Noor", g => g.Phone = $"+447700902{Interlocked.Increment(ref phoneSequence):D3}");
+        var guest = await app.AddGuestAsync(e.Id, "Noor", g => g.Phone = $"+447400902{Interlocked.Increment(ref phoneSequence):D3}");
         var queued = await app.QueueAsync(e, guest, MessageComposer.DefaultDraft(MessagePurpose.Invitation, ChannelChoice.WhatsApp));
         await app.SendDueAsync();
         return (guest, await app.MessageAsync(queued.Id));
@@ -111,7 +111,7 @@ public class WhatsAppWebhookTests(MessagingAppFactory app) : IClassFixture<Messa
     {
         var admin = await app.CreateUserAsync();
         var e = await app.CreateEventAsync(admin);
-        var guest = await app.AddGuestAsync(e.Id, "Early", g => g.Phone = "+447700903001");
+        var guest = await app.AddGuestAsync(e.Id, "Early", g => g.Phone = "+447400903001");
         var queued = await app.QueueAsync(e, guest, MessageComposer.DefaultDraft(MessagePurpose.Invitation, ChannelChoice.WhatsApp));
         // The stub numbers its wamids; this one is the one the next send will get.
         await app.SendDueAsync();

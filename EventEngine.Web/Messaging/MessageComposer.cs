@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Localization;
+using EventEngine.Web.Phones;
 using Microsoft.Extensions.Options;
 
 namespace EventEngine.Web.Messaging;
@@ -16,9 +17,14 @@ public sealed record MessageRecipient(Guid Id, string FirstName, string? LastNam
     public string Name => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
 }
 
-/// <summary>The messages a draft makes for a set of guests, and who cannot be reached on the chosen channel.</summary>
-public sealed record MessagePlan(IReadOnlyList<OutboxMessage> Messages, int NoAddress, int Unsubscribed)
+/// <summary>
+/// The messages a draft makes for a set of guests, and who cannot be reached on the chosen channel: no address for
+/// it, unsubscribed from email, or (for WhatsApp) only a landline number.
+/// </summary>
+public sealed record MessagePlan(IReadOnlyList<OutboxMessage> Messages, int NoAddress, int Unsubscribed, int Landline = 0)
 {
+    public int NotSent => NoAddress + Unsubscribed + Landline;
+
     public int Email => Messages.Count(m => m.Channel == MessageChannel.Email);
     public int WhatsApp => Messages.Count(m => m.Channel == MessageChannel.WhatsApp);
 }
@@ -91,26 +97,29 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
     public MessagePlan Compose(Event e, IEnumerable<MessageRecipient> guests, MessageDraft draft, DateTime now)
     {
         var messages = new List<OutboxMessage>();
-        int noAddress = 0, unsubscribed = 0;
+        int noAddress = 0, unsubscribed = 0, landline = 0;
         foreach (var guest in guests)
         {
             var channel = Channel(guest, draft.Channel);
             if (channel is null)
             {
-                if (guest.Unsubscribed && guest.Email is not null && (draft.Channel == ChannelChoice.Email || guest.Phone is null || !WhatsAppEnabled)) unsubscribed++;
+                var phoneUsable = guest.Phone is not null && WhatsAppEnabled && draft.Channel != ChannelChoice.Email;
+                if (guest.Unsubscribed && guest.Email is not null && !phoneUsable) unsubscribed++;
+                else if (phoneUsable) landline++;
                 else noAddress++;
                 continue;
             }
             var own = ForGuest(draft, e.Language, guest.Language);
             messages.Add(channel == MessageChannel.Email ? Email(e, guest, own, now) : WhatsApp(e, guest, own, now));
         }
-        return new MessagePlan(messages, noAddress, unsubscribed);
+        return new MessagePlan(messages, noAddress, unsubscribed, landline);
     }
 
     private MessageChannel? Channel(MessageRecipient guest, ChannelChoice choice)
     {
         var email = guest.Email is not null && !guest.Unsubscribed;
-        var whatsApp = guest.Phone is not null && WhatsAppEnabled;
+        // WhatsApp accounts belong to mobile numbers: a landline would only come back as undeliverable.
+        var whatsApp = guest.Phone is not null && WhatsAppEnabled && Telephone.CanBeMobile(guest.Phone);
         return choice switch
         {
             ChannelChoice.Email => email ? MessageChannel.Email : null,

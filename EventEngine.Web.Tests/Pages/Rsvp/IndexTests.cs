@@ -373,7 +373,7 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
     {
         var admin = await app.CreateUserAsync();
         var e = await app.CreateEventAsync(admin, "Phone Party");
-        var guest = await app.AddGuestAsync(e.Id, "Avi", g => { g.Email = null; g.Phone = "+447700900" + Random.Shared.Next(100, 999); g.Language = Language.Hebrew; });
+        var guest = await app.AddGuestAsync(e.Id, "Avi", g => { g.Email = null; g.Phone = "+447400900" + Random.Shared.Next(100, 999); g.Language = Language.Hebrew; });
         await app.QueueAsync(e, guest, MessageComposer.DefaultDraft(MessagePurpose.Invitation, ChannelChoice.WhatsApp));
 
         await app.SendDueAsync();

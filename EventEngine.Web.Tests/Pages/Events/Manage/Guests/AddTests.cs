@@ -35,6 +35,24 @@ public class AddTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Theory]
+    [InlineData("GB")]
+    [InlineData("IL")]
+    public async Task The_phone_example_on_the_form_is_a_number_the_form_accepts(string country)
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+        await app.QueryAsync(db => db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.DefaultCountry, country)));
+
+        var form = await client.GetPageAsync($"/events/{e.Id}/guests/add");
+        var example = form.QuerySelector("#add-guest-form-phone")!.GetAttribute("placeholder")!;
+        Assert.StartsWith("e.g. ", example);
+        var response = await client.PostFormAsync($"/events/{e.Id}/guests/add", Form(("FirstName", "Example"), ("Phone", example["e.g. ".Length..])));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("+" + (country == "GB" ? "44" : "972"), Assert.Single(await GuestsAsync(e.Id)).Phone);
+    }
+
+    [Theory]
     [InlineData("+44 (0)20 7946 0018")]
     [InlineData("0044 20 7946 0018")]
     [InlineData("020-7946-0018")]

@@ -77,7 +77,7 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
     {
         var (client, admin) = await app.LoggedInAsync();
         var e = await app.CreateEventAsync(admin);
-        var guest = await app.AddGuestAsync(e.Id, "Chat", g => g.Phone = "+447700900301");
+        var guest = await app.AddGuestAsync(e.Id, "Chat", g => g.Phone = "+447400900301");
         await app.QueueAsync(e, guest, MessageComposer.DefaultDraft(MessagePurpose.Invitation, ChannelChoice.WhatsApp));
         await app.SendDueAsync();
         var body = WhatsAppCloudStub.TextNotification(guest.Phone!, $"wamid.in{Guid.NewGuid():N}", "Can I bring my <dog>?", app.Clock.UtcNow.AddMinutes(5));

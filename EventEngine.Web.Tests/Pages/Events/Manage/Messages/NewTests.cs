@@ -27,9 +27,9 @@ public class NewTests(MessagingAppFactory app) : IClassFixture<MessagingAppFacto
         {
             await app.AddGuestAsync(e.Id, "Ada", g => { g.LastName = "Byron"; g.Side = "Bride"; }),
             await app.AddGuestAsync(e.Id, "Bea", g => { g.LastName = "Cole"; g.Side = "Bride"; }),
-            await app.AddGuestAsync(e.Id, "Cai", g => { g.LastName = "Dunn"; g.Side = "Bride"; g.Email = null; g.Phone = "+447700900201"; }),
-            await app.AddGuestAsync(e.Id, "Dov", g => { g.LastName = "Eyre"; g.Side = "Bride"; g.Email = null; g.Phone = "+447700900202"; }),
-            await app.AddGuestAsync(e.Id, "Eli", g => { g.LastName = "Ford"; g.Side = "Bride"; g.Phone = "+447700900203"; }),
+            await app.AddGuestAsync(e.Id, "Cai", g => { g.LastName = "Dunn"; g.Side = "Bride"; g.Email = null; g.Phone = "+447400900201"; }),
+            await app.AddGuestAsync(e.Id, "Dov", g => { g.LastName = "Eyre"; g.Side = "Bride"; g.Email = null; g.Phone = "+447400900202"; }),
+            await app.AddGuestAsync(e.Id, "Eli", g => { g.LastName = "Ford"; g.Side = "Bride"; g.Phone = "+447400900203"; }),
         };
         await app.AddGuestAsync(e.Id, "Zed", g => g.Side = "Groom");
         return (client, e, bride);
@@ -68,6 +68,28 @@ public class NewTests(MessagingAppFactory app) : IClassFixture<MessagingAppFacto
         var providerIds = (await app.QueryAsync(db => db.OutboxMessages.Where(m => m.BroadcastId == broadcast).Select(m => m.ProviderMessageId).ToListAsync())).ToHashSet();
         Assert.Equal(email, app.Mail.Messages().Count(m => providerIds.Contains(m.Header("Message-ID"))));
         Assert.Equal(whatsApp, app.WhatsApp.Sent.Count(s => providerIds.Contains(s.Wamid)));
+    }
+
+    [Fact]
+    public async Task WhatsApp_goes_only_to_numbers_that_can_be_mobiles_and_a_landline_guest_gets_email_instead()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin, "Landlines");
+        await app.AddGuestAsync(e.Id, "Mobile", g => { g.Side = "Both"; g.Email = null; g.Phone = "+447400900311"; });
+        await app.AddGuestAsync(e.Id, "Landline", g => { g.Side = "Both"; g.Email = null; g.Phone = "+442079460311"; });
+        var both = await app.AddGuestAsync(e.Id, "Landline and email", g => { g.Side = "Both"; g.Phone = "+442079460312"; });
+        var url = $"/events/{e.Id}/messages/new?side=Both";
+
+        var whatsAppOnly = await AppClient.ParseAsync(await client.PostFormAsync(url + "&handler=preview", Form("WhatsApp", "Hi", Guid.NewGuid()), url));
+        var either = await AppClient.ParseAsync(await client.PostFormAsync(url + "&handler=preview", Form("WhatsAppElseEmail", "Hi", Guid.NewGuid()), url));
+
+        Assert.Contains("(0 by email, 1 on WhatsApp)", whatsAppOnly.QuerySelector("[data-testid=recipient-count]")!.TextContent);
+        Assert.Equal("Not sent to 2 guests: 2 with only a landline number (WhatsApp needs a mobile).",
+            whatsAppOnly.QuerySelector("[data-testid=unreachable]")!.TextContent.Trim());
+        Assert.Contains("(1 by email, 1 on WhatsApp)", either.QuerySelector("[data-testid=recipient-count]")!.TextContent);
+        Assert.Equal("Not sent to 1 guest: 1 with only a landline number (WhatsApp needs a mobile).",
+            either.QuerySelector("[data-testid=unreachable]")!.TextContent.Trim());
+        Assert.Contains(both.Email!, either.QuerySelector(".preview-email .preview-meta")!.TextContent);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Pages.Events.Manage.Activity;
+using EventEngine.Web.Phones;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,8 @@ public static class GuestForms
         new(eventId, guestId, input,
             await GuestStore.SidesAsync(db, eventId),
             await GuestStore.HouseholdsAsync(db, eventId),
-            duplicate);
+            duplicate,
+            Telephone.Example(await GuestStore.DefaultCountryAsync(db, eventId)));
 
     /// <summary>
     /// Saves the input onto <paramref name="guest"/> (or a new guest). Returns the saved guest, or null with the

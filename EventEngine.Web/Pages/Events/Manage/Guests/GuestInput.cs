@@ -69,7 +69,7 @@ public sealed class GuestInput
         Phone = Clean(Phone);
         if (Phone is not null)
         {
-            var phone = PhoneNumbers.Normalise(Phone, defaultCountry);
+            var phone = Telephone.Normalise(Phone, defaultCountry);
             if (phone.IsValid) Phone = phone.E164;
             else errors.Add((nameof(Phone), phone.Error!));
         }
