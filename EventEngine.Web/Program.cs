@@ -7,6 +7,7 @@ using EventEngine.Web.Messaging;
 using EventEngine.Web.Messaging.WhatsApp;
 using EventEngine.Web.Pages.Account;
 using EventEngine.Web.Pages.Events.Manage.Activity;
+using EventEngine.Web.Pages.Events.Manage.Guests.Import;
 using EventEngine.Web.Pages.Invitations;
 using EventEngine.Web.Pages.Rsvp;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -98,6 +99,7 @@ builder.Services.AddScoped<CurrentEvent>();
 builder.Services.AddScoped<EventAccessFilter>();
 builder.Services.AddScoped<ActivityLog>();
 builder.Services.AddScoped<TeamInvitations>();
+builder.Services.AddSingleton<ImportCache>();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
 {

@@ -17,4 +17,11 @@ public class GuestImport
     public int Skipped { get; set; }
     public int Rejected { get; set; }
     public byte[]? RejectedCsv { get; set; }
+
+    /// <summary>Rows imported with a value left out (a wrong phone beside a good email), and what was left out.</summary>
+    public int Flagged { get; set; }
+    public List<RowProblem> Flags { get; set; } = [];
 }
+
+/// <summary>A problem with one row of an import: its number as a spreadsheet shows it (the header is row 1), the column and why.</summary>
+public sealed record RowProblem(int Row, string Column, string Reason);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace EventEngine.Web.Pages.Events.Manage.Guests;
 
 /// <summary>
-/// The guests of the current filter as CSV, streamed row by row. UTF-8 with a BOM so Excel reads accents; the
-/// headers are the ones the importer recognises, so an export imports back unchanged.
+/// The guests of the current filter as CSV, streamed row by row (see <see cref="GuestCsv"/>); the headers are the
+/// ones the importer recognises, so an export imports back unchanged.
 /// </summary>
 [RequireEventPermission(EventPermission.ExportGuests)]
 public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
@@ -59,25 +59,19 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
             })
             .AsNoTracking().AsAsyncEnumerable();
 
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 1 << 16);
-        // Kestrel allows only asynchronous writes, so records collect in a buffer that is written out as it fills.
-        var buffer = new StringWriter(CultureInfo.InvariantCulture);
-        Csv.WriteRecord(buffer, Headers);
+        await using var writer = CsvWriter.Create(Response.Body, GuestCsv.Options, leaveOpen: true);
+        await writer.WriteRecordAsync(Headers);
         await foreach (var g in rows)
         {
-            Csv.WriteRecord(buffer, new[]
-            {
+            await writer.WriteRecordAsync(
+            [
                 g.FirstName, g.LastName, g.Phone, g.Email, g.Household, g.Side, g.Status.ToString(),
                 g.PlusOnesAllowed.ToString(CultureInfo.InvariantCulture), g.PlusOnesComing.ToString(CultureInfo.InvariantCulture),
                 string.Join("; ", g.PlusOneNames), string.Join("; ", g.PlusOneDietaryNeeds), g.DietaryNeeds, g.Language?.ToString(), g.TableName,
                 string.Join(", ", g.Tags), g.Notes, g.RsvpMessage, g.AnsweredAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), g.AddedBy,
                 g.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-            }.Select(Csv.SpreadsheetSafe));
-            if (buffer.GetStringBuilder().Length < 1 << 15) continue;
-            await writer.WriteAsync(buffer.GetStringBuilder());
-            buffer.GetStringBuilder().Clear();
+            ]);
         }
-        await writer.WriteAsync(buffer.GetStringBuilder());
         await writer.FlushAsync();
         return new EmptyResult();
     }

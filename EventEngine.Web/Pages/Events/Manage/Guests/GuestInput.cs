@@ -54,18 +54,29 @@ public sealed class GuestInput
         HouseholdId = g.HouseholdId,
     };
 
+    public GuestInput Copy() => (GuestInput)MemberwiseClone();
+
     public List<string> PlusOneNameList() => SplitList(PlusOneNames, '\n');
     public List<string> TagList() => SplitList(Tags, ',', ';');
 
     /// <summary>Tidies the input in place and returns (property name, message) for every problem.</summary>
-    public List<(string Field, string Message)> Validate(string defaultCountry)
+    public List<(string Field, string Message)> Validate(string defaultCountry) =>
+        [.. ValidateName(), .. ValidateContact(defaultCountry), .. ValidateDetails()];
+
+    public List<(string Field, string Message)> ValidateName()
     {
         var errors = new List<(string, string)>();
         FirstName = Text(FirstName, Guest.NameMaxLength, nameof(FirstName), "The name", errors);
         LastName = Text(LastName, Guest.NameMaxLength, nameof(LastName), "The last name", errors);
         if (FirstName is null && !errors.Any(e => e.Item1 == nameof(FirstName)))
             errors.Add((nameof(FirstName), "Enter the guest's name."));
+        return errors;
+    }
 
+    /// <summary>The phone (to E.164) and the email; the guest needs at least one, so the invitation can reach them.</summary>
+    public List<(string Field, string Message)> ValidateContact(string defaultCountry)
+    {
+        var errors = new List<(string, string)>();
         Phone = Clean(Phone);
         if (Phone is not null)
         {
@@ -74,11 +85,22 @@ public sealed class GuestInput
             else errors.Add((nameof(Phone), phone.Error!));
         }
         Email = Clean(Email);
-        if (Email is not null && !IsEmail(Email))
-            errors.Add((nameof(Email), Email.Length > Guest.EmailMaxLength ? "That email address is too long." : "Enter an email address like name@example.com."));
+        if (EmailProblem(Email) is { } problem) errors.Add((nameof(Email), problem));
         if (Phone is null && Email is null)
-            errors.Add((nameof(Phone), "Add a phone number or an email address, so the invitation can reach this guest."));
+            errors.Add((nameof(Phone), NoContact));
+        return errors;
+    }
 
+    public const string NoContact = "Add a phone number or an email address, so the invitation can reach this guest.";
+
+    /// <summary>Why a typed email address can't be used, or null when it can (or is empty).</summary>
+    public static string? EmailProblem(string? email) => email is null || IsEmail(email) ? null
+        : email.Length > Guest.EmailMaxLength ? "That email address is too long." : "Enter an email address like name@example.com.";
+
+    /// <summary>Everything but the name and the contact details.</summary>
+    public List<(string Field, string Message)> ValidateDetails()
+    {
+        var errors = new List<(string, string)>();
         Side = Text(Side, Guest.SideMaxLength, nameof(Side), "The side", errors);
         TableName = Text(TableName, Guest.SideMaxLength, nameof(TableName), "The table", errors);
         DietaryNeeds = Text(DietaryNeeds, Guest.TextMaxLength, nameof(DietaryNeeds), "Dietary needs", errors);

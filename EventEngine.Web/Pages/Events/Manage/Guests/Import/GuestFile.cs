@@ -1,18 +1,25 @@
-using System.Text;
 using System.Text.Json;
+using CsvHelper;
 
 namespace EventEngine.Web.Pages.Events.Manage.Guests.Import;
 
 /// <summary>
-/// An uploaded guest file read into a header and rows of text: CSV (UTF-8 with or without BOM, UTF-16, or
-/// Windows-1252 as older Excel saves it; comma, semicolon or tab) or JSON (an array of objects).
+/// One row of an uploaded file: its number as a spreadsheet shows it (the header is row 1, a blank line is a row, a
+/// cell with line breaks stays in one row), the line of the file it starts on, and its cells.
 /// </summary>
-public sealed record GuestFile(List<string> Headers, List<List<string>> Rows)
+public sealed record FileRow(int Number, int Line, string[] Cells)
+{
+    public string Cell(int column) => column < Cells.Length ? Cells[column] : "";
+}
+
+/// <summary>
+/// An uploaded guest file read into a header and rows of text: CSV read by CsvHelper (any encoding
+/// <see cref="FileText"/> accepts; comma, semicolon, tab or pipe, or Excel's "sep=" line) or JSON (an array of objects).
+/// </summary>
+public sealed record GuestFile(List<string> Headers, List<FileRow> Rows)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 20_000;
-
-    static GuestFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>The file, or a message that says plainly why it can't be read.</summary>
     public static (GuestFile? File, string? Error) Read(byte[] content, string fileName)
@@ -21,63 +28,39 @@ public sealed record GuestFile(List<string> Headers, List<List<string>> Rows)
         if (content.Length > MaxBytes) return (null, $"The file is {content.Length / 1024.0 / 1024.0:0.0} MB; the limit is {MaxBytes / 1024 / 1024} MB. Split it into smaller files.");
         if (content.AsSpan().StartsWith("PK\u0003\u0004"u8))
             return (null, "This is an Excel or other zipped file, not CSV. In Excel choose File › Save As › CSV UTF-8, then upload that file.");
-        if (Decode(content) is not { } text)
-            return (null, "This doesn't look like a text file. Upload a CSV or JSON file.");
+        var decoded = FileText.Decode(content);
+        if (decoded.Error is not null) return (null, decoded.Error);
 
-        var trimmed = text.AsSpan().TrimStart();
-        var isJson = fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("[") || trimmed.StartsWith("{");
-        var (file, error) = isJson ? ReadJson(text) : ReadCsv(text);
+        var isJson = fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || decoded.FirstCharacter is '[' or '{';
+        var (file, error) = isJson ? ReadJson(decoded.AsString()) : ReadCsv(decoded);
         if (error is not null) return (null, error);
         if (file!.Headers.All(string.IsNullOrWhiteSpace)) return (null, "The first line should name the columns (for example Name, Phone, Email).");
         if (file.Rows.Count == 0) return (null, "The file has column names but no guests under them.");
         return (file, null);
     }
 
-    private static string? Decode(byte[] bytes)
+    private static readonly CsvReaderOptions CsvOptions = CsvReaderOptions.Default with
     {
-        if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble)) return Strict(new UTF8Encoding(false, true), bytes[3..]);
-        if (bytes.AsSpan().StartsWith(Encoding.Unicode.Preamble)) return Strict(new UnicodeEncoding(false, false, true), bytes[2..]);
-        if (bytes.AsSpan().StartsWith(Encoding.BigEndianUnicode.Preamble)) return Strict(new UnicodeEncoding(true, false, true), bytes[2..]);
+        HasHeader = false, // read as a row of its own, so that blank lines before it are counted like any other row
+        SkipEmptyLines = false,
+        DetectSeparatorHint = true,
+        TrackLineNumbers = true,
+        MaxRecordSize = MaxBytes,
+    };
 
-        // UTF-16 without a BOM: text in Latin scripts has a zero in every other byte.
-        var sample = bytes.AsSpan(0, Math.Min(bytes.Length, 4096));
-        int evenZeros = 0, oddZeros = 0;
-        for (var i = 0; i < sample.Length; i++)
-            if (sample[i] == 0) { if (i % 2 == 0) evenZeros++; else oddZeros++; }
-        if (oddZeros > sample.Length / 4 && evenZeros == 0) return Strict(new UnicodeEncoding(false, false, true), bytes);
-        if (evenZeros > sample.Length / 4 && oddZeros == 0) return Strict(new UnicodeEncoding(true, false, true), bytes);
-        if (evenZeros + oddZeros > 0) return null;
-
-        // Valid UTF-8 is almost never an accident; anything else is taken as Excel's Windows-1252.
-        return Strict(new UTF8Encoding(false, true), bytes) ?? Encoding.GetEncoding(1252).GetString(bytes);
-    }
-
-    private static string? Strict(Encoding encoding, byte[] bytes)
+    private static (GuestFile?, string?) ReadCsv(FileText decoded)
     {
-        try
-        {
-            var text = encoding.GetString(bytes);
-            return text.Contains('\0') ? null : text;
-        }
-        catch (DecoderFallbackException)
-        {
-            return null;
-        }
-    }
-
-    private static (GuestFile?, string?) ReadCsv(string text)
-    {
-        var firstLineEnd = text.IndexOfAny(['\r', '\n']);
-        var delimiter = Csv.DetectDelimiter(firstLineEnd < 0 ? text : text[..firstLineEnd]);
-        using var reader = new StringReader(text);
+        using var reader = decoded.Utf8Bytes is { } utf8 ? CsvReader.Create(utf8, CsvOptions) : CsvReader.FromText(decoded.Text!, CsvOptions);
         List<string>? headers = null;
-        var rows = new List<List<string>>();
-        foreach (var record in Csv.Read(reader, delimiter))
+        var rows = new List<FileRow>();
+        while (reader.Read())
         {
-            if (headers is null) { headers = [.. record.Select(h => h.Trim())]; continue; }
-            if (record.All(string.IsNullOrWhiteSpace)) continue;
+            var cells = new string[reader.FieldCount];
+            for (var i = 0; i < cells.Length; i++) cells[i] = reader.GetString(i);
+            if (cells.All(string.IsNullOrWhiteSpace)) continue;
+            if (headers is null) { headers = [.. cells.Select(h => h.Trim())]; continue; }
             if (rows.Count == MaxRows) return (null, TooManyRows);
-            rows.Add(record);
+            rows.Add(new FileRow((int)reader.RowNumber, (int)reader.LineNumber, cells));
         }
         return (new GuestFile(headers ?? [], rows), null);
     }
@@ -115,7 +98,8 @@ public sealed record GuestFile(List<string> Headers, List<List<string>> Rows)
                 }
                 objects.Add(values);
             }
-            return (new GuestFile(headers, [.. objects.Select(o => headers.Select(h => o.GetValueOrDefault(h, "")).ToList())]), null);
+            // Guests are numbered as if the array were a sheet under a row of field names.
+            return (new GuestFile(headers, [.. objects.Select((o, i) => new FileRow(i + 2, i + 2, [.. headers.Select(h => o.GetValueOrDefault(h, ""))]))]), null);
         }
     }
 

@@ -7,6 +7,8 @@ public enum ImportField
     FullName,
     FirstName,
     LastName,
+    /// <summary>The name of a contact that has no person's name (a caterer, a venue).</summary>
+    Company,
     Phone,
     Email,
     Household,
@@ -29,6 +31,7 @@ public static class ImportFields
         ImportField.FullName => "Full name",
         ImportField.FirstName => "First name",
         ImportField.LastName => "Last name",
+        ImportField.Company => "Company (when there is no name)",
         ImportField.PlusOnesAllowed => "Plus-ones allowed",
         ImportField.PlusOnesComing => "Plus-ones coming",
         ImportField.PlusOneNames => "Plus-one names",
@@ -36,7 +39,7 @@ public static class ImportFields
         _ => field.ToString(),
     };
 
-    /// <summary>Phones and emails may come from several columns (Google: Phone 1, Phone 2…; Outlook: Mobile, Home…): the first one filled wins.</summary>
+    /// <summary>Phones and emails may come from several columns (Google: Phone 1, Phone 2…; Outlook: Mobile, Home…); see <see cref="ContactColumns"/>.</summary>
     public static bool AllowsSeveralColumns(this ImportField field) => field is ImportField.Phone or ImportField.Email or ImportField.Tags;
 
     /// <summary>
@@ -62,6 +65,7 @@ public static class ImportFields
             "name" or "fullname" or "displayname" or "guest" or "guestname" or "contactname" => ImportField.FullName,
             "firstname" or "givenname" or "first" or "forename" => ImportField.FirstName,
             "lastname" or "familyname" or "surname" or "last" => ImportField.LastName,
+            "company" or "companyname" or "organization" or "organisation" or "organizationname" or "organization1name" => ImportField.Company,
             "household" or "householdname" or "party" or "family" => ImportField.Household,
             "side" => ImportField.Side,
             "status" or "rsvp" or "rsvpstatus" or "attending" => ImportField.Status,
@@ -80,10 +84,4 @@ public static class ImportFields
         };
     }
 
-    /// <summary>Mobile numbers first (WhatsApp needs one), then the file's order.</summary>
-    public static int PhonePriority(string header)
-    {
-        var h = header.ToLowerInvariant();
-        return h.Contains("mobile") || h.Contains("cell") || h.Contains("whatsapp") ? 0 : h.Contains("primary") ? 1 : 2;
-    }
 }

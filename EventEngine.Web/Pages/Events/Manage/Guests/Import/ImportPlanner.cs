@@ -2,113 +2,96 @@ using EventEngine.Web.Domain;
 
 namespace EventEngine.Web.Pages.Events.Manage.Guests.Import;
 
-/// <summary>Turns a file and a column mapping into an <see cref="ImportPlan"/>, with the same rules as the guest forms.</summary>
-public sealed class ImportPlanner(Guid eventId, Guid userId, string defaultCountry, DateTime now,
-    IReadOnlyList<Guest> existingGuests, IReadOnlyList<Household> existingHouseholds)
+/// <summary>
+/// Turns the rows of a file (<see cref="ImportRows"/>) into an <see cref="ImportPlan"/> against the guests the event
+/// has now: repeats within the file, guests already on the list, households. This part is cheap and runs again at
+/// import time, so a guest added after the preview is skipped rather than duplicated.
+/// </summary>
+public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IReadOnlyList<Guest> existingGuests, IReadOnlyList<Household> existingHouseholds)
 {
     public const int PreviewRows = 20;
 
-    public ImportPlan Plan(GuestFile file, ImportField[] mapping, DuplicatePolicy policy)
+    public ImportPlan Plan(IReadOnlyList<ImportRow> rows, ImportField[] mapping, DuplicatePolicy policy)
     {
         var plan = new ImportPlan();
-        if (!mapping.Any(f => f is ImportField.FirstName or ImportField.FullName))
-            plan.MappingError = "Choose which column holds the guests' names (Full name or First name).";
-        else if (!mapping.Any(f => f is ImportField.Phone or ImportField.Email))
-            plan.MappingError = "Choose a column with phone numbers or email addresses: every guest needs one.";
-        if (plan.MappingError is not null) return plan;
-
         var byPhone = existingGuests.Where(g => g.Phone is not null).ToDictionary(g => g.Phone!);
         var byEmail = existingGuests.Where(g => g.Email is not null).ToDictionary(g => g.Email!, StringComparer.OrdinalIgnoreCase);
         var households = existingHouseholds.GroupBy(h => h.Name, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var seenPhones = new Dictionary<string, int>();
         var seenEmails = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var updated = new HashSet<Guid>();
-        var columns = Enumerable.Range(0, mapping.Length).ToArray();
-        var phoneColumns = columns.Where(i => mapping[i] == ImportField.Phone).OrderBy(i => ImportFields.PhonePriority(file.Headers[i])).ToArray();
 
-        for (var r = 0; r < file.Rows.Count; r++)
+        foreach (var row in rows)
         {
-            var row = file.Rows[r];
-            var rowNumber = r + 2;
-            string Cell(int i) => i < row.Count ? Csv.Unprotect(row[i].Trim()) : "";
-            string? First(ImportField field, IEnumerable<int>? order = null) =>
-                (order ?? columns.Where(i => mapping[i] == field)).Select(Cell).Select(FirstOfMany).FirstOrDefault(v => v.Length > 0);
-            string ColumnOf(string inputField) => ColumnName(file, mapping, inputField);
-            void Reject(string column, string reason) { plan.Problems.Add(new RowProblem(rowNumber, column, reason)); plan.RejectedRows.Add(r); }
-
-            var input = new GuestInput
+            var number = row.Source.Number;
+            if (row.Rejected)
             {
-                FirstName = First(ImportField.FirstName),
-                LastName = First(ImportField.LastName),
-                Phone = First(ImportField.Phone, phoneColumns),
-                Email = First(ImportField.Email),
-                Side = First(ImportField.Side),
-                DietaryNeeds = First(ImportField.DietaryNeeds),
-                TableName = First(ImportField.Table),
-                Notes = First(ImportField.Notes),
-                PlusOneNames = First(ImportField.PlusOneNames)?.Replace(';', '\n'),
-                Tags = string.Join(", ", columns.Where(i => mapping[i] == ImportField.Tags).SelectMany(i => Labels(Cell(i)))),
-                NewHousehold = First(ImportField.Household),
-            };
-            if (input.FirstName is null && First(ImportField.FullName) is { } full)
-            {
-                var space = full.Trim().LastIndexOf(' ');
-                (input.FirstName, input.LastName) = space < 0 || input.LastName is not null ? (full, input.LastName) : (full[..space], full[(space + 1)..]);
+                Reject(plan, row, row.Input, row.Rejections);
+                continue;
             }
-            if (First(ImportField.Status) is { } status)
+            var input = row.Input;
+            var flags = row.Flags;
+            // A phone or email repeated from an earlier row is left out when the other one still reaches the guest.
+            var phoneRepeat = input.Phone is { } p && seenPhones.TryGetValue(p, out var earlierPhone) ? new RowProblem(number, row.PhoneColumn!, $"Same phone number as row {earlierPhone}.") : null;
+            var emailRepeat = input.Email is { } m && seenEmails.TryGetValue(m, out var earlierEmail) ? new RowProblem(number, row.EmailColumn!, $"Same email address as row {earlierEmail}.") : null;
+            if (phoneRepeat is not null || emailRepeat is not null)
             {
-                if (ParseStatus(status) is { } parsed) input.Status = parsed;
-                else Reject(ColumnName(file, mapping, ImportField.Status), $"\"{Shorten(status)}\" isn't a status: use Invited, Confirmed or Declined.");
+                var repeats = new[] { phoneRepeat, emailRepeat }.OfType<RowProblem>().ToList();
+                var keepsPhone = input.Phone is not null && phoneRepeat is null;
+                var keepsEmail = input.Email is not null && emailRepeat is null;
+                if (!keepsPhone && !keepsEmail)
+                {
+                    Reject(plan, row, input, repeats);
+                    continue;
+                }
+                input = input.Copy();
+                if (!keepsPhone) input.Phone = null;
+                if (!keepsEmail) input.Email = null;
+                flags = [.. flags, .. repeats.Select(r => r with { Reason = $"{r.Reason} The guest was imported without it." })];
             }
-            foreach (var (field, set) in new (ImportField, Action<int>)[] { (ImportField.PlusOnesAllowed, v => input.PlusOnesAllowed = v), (ImportField.PlusOnesComing, v => input.PlusOnesComing = v) })
-            {
-                if (First(field) is not { } text) continue;
-                if (int.TryParse(text, out var number)) set(number);
-                else Reject(ColumnName(file, mapping, field), $"\"{Shorten(text)}\" isn't a whole number.");
-            }
-            if (input.PlusOnesComing > 0 && !mapping.Contains(ImportField.PlusOnesAllowed)) input.PlusOnesAllowed = input.PlusOnesComing;
-
-            foreach (var (field, message) in input.Validate(defaultCountry)) Reject(ColumnOf(field), message);
-            if (plan.RejectedRows.Contains(r)) { AddPreview(plan, r, input, "Rejected"); continue; }
-
-            if (input.Phone is { } phone && seenPhones.TryGetValue(phone, out var earlierPhone)) { Reject(ColumnOf("Phone"), $"Same phone number as row {earlierPhone}."); AddPreview(plan, r, input, "Rejected"); continue; }
-            if (input.Email is { } email && seenEmails.TryGetValue(email, out var earlierEmail)) { Reject(ColumnOf("Email"), $"Same email address as row {earlierEmail}."); AddPreview(plan, r, input, "Rejected"); continue; }
-            if (input.Phone is not null) seenPhones[input.Phone] = rowNumber;
-            if (input.Email is not null) seenEmails[input.Email] = rowNumber;
+            if (input.Phone is not null) seenPhones[input.Phone] = number;
+            if (input.Email is not null) seenEmails[input.Email] = number;
 
             var phoneMatch = input.Phone is null ? null : byPhone.GetValueOrDefault(input.Phone);
             var emailMatch = input.Email is null ? null : byEmail.GetValueOrDefault(input.Email);
             if (phoneMatch is not null && emailMatch is not null && phoneMatch.Id != emailMatch.Id)
             {
-                Reject(ColumnOf("Email"), $"The phone number belongs to {phoneMatch.DisplayName} but the email address to {emailMatch.DisplayName}.");
-                AddPreview(plan, r, input, "Rejected");
+                Reject(plan, row, input, [new RowProblem(number, row.EmailColumn!, $"The phone number belongs to {phoneMatch.DisplayName} but the email address to {emailMatch.DisplayName}.")]);
                 continue;
             }
             var existing = phoneMatch ?? emailMatch;
             if (existing is not null && (policy == DuplicatePolicy.Skip || !updated.Add(existing.Id)))
             {
                 plan.Skipped++;
-                AddPreview(plan, r, input, $"Skipped: already on the list as {existing.DisplayName}");
+                AddPreview(plan, row.Source, input, $"Skipped: already on the list as {existing.DisplayName}");
                 continue;
             }
 
             var household = input.NewHousehold is { } name ? FindOrCreateHousehold(plan, households, name) : null;
+            plan.Flags.AddRange(flags);
             if (existing is not null)
             {
                 Merge(existing, input, mapping, household);
                 plan.Updates.Add(existing);
-                AddPreview(plan, r, input, $"Updates {existing.DisplayName}");
+                AddPreview(plan, row.Source, input, $"Updates {existing.DisplayName}");
             }
             else
             {
                 var guest = new Guest { Id = Guid.NewGuid(), EventId = eventId, AddedById = userId, CreatedAt = now, UpdatedAt = now };
-                input.HouseholdId = household?.Id;
                 input.ApplyTo(guest);
+                guest.HouseholdId = household?.Id;
                 plan.New.Add(guest);
-                AddPreview(plan, r, input, "New guest");
+                AddPreview(plan, row.Source, input, flags.Count > 0 ? "New guest, with something left out" : "New guest");
             }
         }
         return plan;
+    }
+
+    private static void Reject(ImportPlan plan, ImportRow row, GuestInput input, IEnumerable<RowProblem> problems)
+    {
+        plan.Problems.AddRange(problems);
+        plan.RejectedRows.Add(row.Source);
+        AddPreview(plan, row.Source, input, "Rejected");
     }
 
     /// <summary>An update changes only what the file has a column for, and leaves the rest of the guest as it was.</summary>
@@ -145,38 +128,8 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, string defaultCount
         return household;
     }
 
-    private static void AddPreview(ImportPlan plan, int row, GuestInput input, string outcome)
+    private static void AddPreview(ImportPlan plan, FileRow row, GuestInput input, string outcome)
     {
-        if (plan.Preview.Count < PreviewRows) plan.Preview.Add((row + 2, input, outcome));
+        if (plan.Preview.Count < PreviewRows) plan.Preview.Add((row, input, outcome));
     }
-
-    private static string ColumnName(GuestFile file, ImportField[] mapping, ImportField field) =>
-        Array.IndexOf(mapping, field) is >= 0 and var i ? file.Headers[i] : field.Label();
-
-    private static string ColumnName(GuestFile file, ImportField[] mapping, string inputField) => inputField switch
-    {
-        nameof(GuestInput.FirstName) => ColumnName(file, mapping, mapping.Contains(ImportField.FirstName) ? ImportField.FirstName : ImportField.FullName),
-        nameof(GuestInput.LastName) => ColumnName(file, mapping, mapping.Contains(ImportField.LastName) ? ImportField.LastName : ImportField.FullName),
-        nameof(GuestInput.Phone) => ColumnName(file, mapping, mapping.Contains(ImportField.Phone) ? ImportField.Phone : ImportField.Email),
-        nameof(GuestInput.TableName) => ColumnName(file, mapping, ImportField.Table),
-        nameof(GuestInput.NewHousehold) or nameof(GuestInput.HouseholdId) => ColumnName(file, mapping, ImportField.Household),
-        _ => Enum.TryParse<ImportField>(inputField, out var field) ? ColumnName(file, mapping, field) : inputField,
-    };
-
-    /// <summary>Google Contacts puts several values in one cell separated by " ::: "; the first is the primary one.</summary>
-    private static string FirstOfMany(string value) => value.Contains(":::") ? value[..value.IndexOf(":::")].Trim() : value;
-
-    /// <summary>Google's labels ("* myContacts ::: Family"): system labels start with *, and are not tags.</summary>
-    private static IEnumerable<string> Labels(string value) =>
-        value.Split(":::", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('*'));
-
-    private static GuestStatus? ParseStatus(string value) => value.Trim().ToLowerInvariant() switch
-    {
-        "invited" or "waiting" or "pending" or "no answer" or "not answered" or "maybe" or "?" => GuestStatus.Invited,
-        "confirmed" or "yes" or "y" or "attending" or "accepted" or "going" or "coming" => GuestStatus.Confirmed,
-        "declined" or "no" or "n" or "not attending" or "not coming" or "regrets" => GuestStatus.Declined,
-        _ => null,
-    };
-
-    private static string Shorten(string value) => value.Length <= 30 ? value : value[..30] + "…";
 }

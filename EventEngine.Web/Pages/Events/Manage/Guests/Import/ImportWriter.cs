@@ -25,7 +25,8 @@ public static class ImportWriter
         var claimed = await db.GuestImports.Where(i => i.Id == import.Id && i.CompletedAt == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(i => i.CompletedAt, now).SetProperty(i => i.Added, plan.New.Count).SetProperty(i => i.Updated, plan.Updates.Count)
-                .SetProperty(i => i.Skipped, plan.Skipped).SetProperty(i => i.Rejected, plan.Rejected).SetProperty(i => i.RejectedCsv, rejectedCsv), cancel);
+                .SetProperty(i => i.Skipped, plan.Skipped).SetProperty(i => i.Rejected, plan.Rejected).SetProperty(i => i.RejectedCsv, rejectedCsv)
+                .SetProperty(i => i.Flagged, plan.Flagged).SetProperty(i => i.Flags, plan.Flags), cancel);
         if (claimed == 0) return false;
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();

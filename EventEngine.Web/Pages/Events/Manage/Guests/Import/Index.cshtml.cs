@@ -12,7 +12,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Guests.Import;
 // Accept bodies well over the file limit, so an oversized file gets a message at the field rather than a dropped connection.
 [RequestSizeLimit(RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = RequestLimit)]
-public class IndexModel(AppDbContext db, CurrentEvent current, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, CurrentEvent current, ImportCache cache, TimeProvider clock) : PageModel
 {
     private const long RequestLimit = 64 * 1024 * 1024;
 
@@ -41,7 +41,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, TimeProvider cloc
         await Upload.CopyToAsync(buffer);
         var content = buffer.ToArray();
         var fileName = Path.GetFileName(Upload.FileName);
-        var (_, error) = GuestFile.Read(content, fileName);
+        var (file, error) = GuestFile.Read(content, fileName);
         if (error is not null)
         {
             ModelState.AddModelError(nameof(Upload), error);
@@ -59,6 +59,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, TimeProvider cloc
         };
         db.GuestImports.Add(import);
         await db.SaveChangesAsync();
+        cache.Remember(import.Id, file!, content.Length);
         var next = $"/events/{current.EventId}/guests/import/review/{import.Id}";
         if (!Request.IsHtmx()) return Redirect(next);
         Response.Headers["HX-Redirect"] = next;

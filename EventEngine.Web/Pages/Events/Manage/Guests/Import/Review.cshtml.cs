@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using CsvHelper;
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
@@ -17,7 +16,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Guests.Import;
 /// import (POST). After the import the same address shows its summary and offers the rejected rows as a file.
 /// </summary>
 [RequireEventPermission(EventPermission.EditGuests)]
-public class ReviewModel(AppDbContext db, CurrentEvent current, ActivityLog log, TimeProvider clock) : PageModel
+public class ReviewModel(AppDbContext db, CurrentEvent current, ActivityLog log, ImportCache cache, TimeProvider clock) : PageModel
 {
     [FromRoute]
     public Guid ImportId { get; set; }
@@ -54,7 +53,7 @@ public class ReviewModel(AppDbContext db, CurrentEvent current, ActivityLog log,
             return this.PartialOrPage("_Review", this);
         }
         log.Add(ActivityKind.GuestsImported, $"Imported {Import.FileName}: {Plan.New.Count} added, {Plan.Updates.Count} updated",
-            $"Skipped as duplicates: {Plan.Skipped}\nRejected with problems: {Plan.Rejected}");
+            $"Skipped as duplicates: {Plan.Skipped}\nRejected with problems: {Plan.Rejected}" + (Plan.Flagged > 0 ? $"\nImported with something left out: {Plan.Flagged}" : ""));
         try
         {
             await ImportWriter.CommitAsync(db, Import, Plan, RejectedCsv(), clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
@@ -86,26 +85,35 @@ public class ReviewModel(AppDbContext db, CurrentEvent current, ActivityLog log,
 
     private async Task PlanAsync()
     {
-        var (file, error) = GuestFile.Read(Import.Content, Import.FileName);
-        Upload = file ?? throw new InvalidOperationException($"A stored import no longer reads: {error}");
+        Upload = cache.File(Import);
         ModelState.Clear();
         if (Map.Count != Upload.Headers.Count) Map = [.. ImportFields.Detect(Upload.Headers)];
         var country = await GuestStore.DefaultCountryAsync(db, current.EventId);
+        var (mappingError, rows) = cache.Rows(Import, Upload, [.. Map], country);
+        if (mappingError is not null)
+        {
+            Plan = new ImportPlan { MappingError = mappingError };
+            return;
+        }
         var guests = await db.Guests.AsNoTracking().Where(g => g.EventId == current.EventId).ToListAsync();
         var households = await db.Households.AsNoTracking().Where(h => h.EventId == current.EventId).ToListAsync();
-        var planner = new ImportPlanner(current.EventId, current.UserId, country, clock.GetUtcNow().UtcDateTime, guests, households);
-        Plan = planner.Plan(Upload, [.. Map], Duplicates);
+        var planner = new ImportPlanner(current.EventId, current.UserId, clock.GetUtcNow().UtcDateTime, guests, households);
+        Plan = planner.Plan(rows, [.. Map], Duplicates);
     }
 
     /// <summary>The rejected rows as they were in the file, with a last column saying what was wrong.</summary>
     private byte[]? RejectedCsv()
     {
         if (Plan.Rejected == 0) return null;
-        var writer = new StringWriter(CultureInfo.InvariantCulture);
-        Csv.WriteRecord(writer, Upload.Headers.Append("Problems").Select(Csv.SpreadsheetSafe));
+        var width = Math.Max(Upload.Headers.Count, Plan.RejectedRows.Max(r => r.Cells.Length));
         var reasons = Plan.Problems.GroupBy(p => p.Row).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(p => $"{p.Column}: {p.Reason}")));
-        foreach (var row in Plan.RejectedRows.Order())
-            Csv.WriteRecord(writer, Upload.Rows[row].Append(reasons[row + 2]).Select(Csv.SpreadsheetSafe));
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(writer.ToString())];
+        using var buffer = new MemoryStream();
+        using (var writer = CsvWriter.Create(buffer, GuestCsv.Options, leaveOpen: true))
+        {
+            writer.WriteRecord([.. Enumerable.Range(0, width).Select(i => i < Upload.Headers.Count ? Upload.Headers[i] : ""), "Problems"]);
+            foreach (var row in Plan.RejectedRows)
+                writer.WriteRecord([.. Enumerable.Range(0, width).Select(row.Cell), reasons[row.Number]]);
+        }
+        return buffer.ToArray();
     }
 }
