@@ -1,43 +1,15 @@
 using System.Net;
 using System.Text;
 using EventEngine.Web.Domain;
-using EventEngine.Web.Pages.Events.Manage.Guests;
 using EventEngine.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+
+using static EventEngine.Web.Tests.Pages.Events.Manage.Guests.Import.ImportTestKit;
 
 namespace EventEngine.Web.Tests.Pages.Events.Manage.Guests.Import;
 
 public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private static byte[] FileBytes(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Pages/Events/Manage/Guests/Import/Files", name));
-
-    private Task<List<Guest>> GuestsAsync(Guid eventId) =>
-        app.QueryAsync(db => db.Guests.AsNoTracking().Include(g => g.Household).Where(g => g.EventId == eventId).OrderBy(g => g.FirstName).ToListAsync());
-
-    /// <summary>Uploads a file and returns the review page's address.</summary>
-    private static async Task<string> UploadAsync(AppClient client, Event e, string fileName, byte[] content)
-    {
-        var response = await client.PostFileAsync($"/events/{e.Id}/guests/import", fileName, content);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await ErrorOf(response));
-        return response.Headers.Location!.ToString();
-    }
-
-    private static async Task<string> ErrorOf(HttpResponseMessage response) =>
-        (await AppClient.ParseAsync(response)).QuerySelector("[data-valmsg-for=Upload], [data-testid=import-error]")?.TextContent.Trim() ?? $"status {response.StatusCode}";
-
-    private static async Task<IDocument> ImportAsync(AppClient client, string reviewUrl, string duplicates = "Skip", string? map = null)
-    {
-        var review = await client.GetPageAsync(reviewUrl + (map is null ? "" : "?" + map));
-        var fields = review.QuerySelectorAll("form[method=post] input[type=hidden]")
-            .Select(i => (i.GetAttribute("name")!, i.GetAttribute("name") == "duplicates" ? duplicates : i.GetAttribute("value")!))
-            .Where(f => f.Item1 != "__RequestVerificationToken").ToArray();
-        var response = await client.PostFormAsync(reviewUrl, fields);
-        if (response.StatusCode != HttpStatusCode.Redirect) return await AppClient.ParseAsync(response);
-        return await client.GetPageAsync(response.Headers.Location!.ToString());
-    }
-
-    private static string Count(IDocument page, string name) => page.QuerySelector($"[data-count={name}]")!.TextContent.Trim();
-
     [Fact]
     public async Task A_Google_Contacts_export_imports_without_editing()
     {
@@ -59,7 +31,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         var summary = await ImportAsync(client, reviewUrl);
 
         Assert.Equal(("3", "0", "0", "1"), (Count(summary, "added"), Count(summary, "updated"), Count(summary, "skipped"), Count(summary, "rejected")));
-        var guests = await GuestsAsync(e.Id);
+        var guests = await app.GuestsAsync(e.Id);
         Assert.Equal(["Nomvula", "Tom", "Zoë"], guests.Select(g => g.FirstName));
         var zoe = guests.Single(g => g.FirstName == "Zoë");
         Assert.Equal(("Ångström", "+46701234567", "zoe@example.se", "Met at uni,\nloves \"jazz\""), (zoe.LastName, zoe.Phone, zoe.Email, zoe.Notes));
@@ -86,7 +58,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         var summary = await ImportAsync(client, await UploadAsync(client, e, "outlook.csv", FileBytes("outlook.csv")));
 
         Assert.Equal("2", Count(summary, "added"));
-        var guests = await GuestsAsync(e.Id);
+        var guests = await app.GuestsAsync(e.Id);
         var jose = guests.Single(g => g.FirstName == "José");
         Assert.Equal(("Muñoz", "+447400123456", "jose@example.es", "Café owner"), (jose.LastName, jose.Phone, jose.Email, jose.Notes));
         Assert.Equal(["Family", "Friends"], jose.Tags);
@@ -124,7 +96,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         var summary = await ImportAsync(client, await UploadAsync(client, e, "guests.csv", content));
 
         Assert.True(Count(summary, "added") == "2", description);
-        var guests = await GuestsAsync(e.Id);
+        var guests = await app.GuestsAsync(e.Id);
         Assert.Equal([("José", "Muñoz"), ("Zoë", "Ångström")], guests.Select(g => (g.FirstName, g.LastName!)));
         Assert.Equal("two\r\nlines; with separator".Replace(";", description.Contains("commas") ? "," : description.Contains("tabs") ? "\t" : ";"), guests[1].Notes);
     }
@@ -144,7 +116,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         var summary = await ImportAsync(client, await UploadAsync(client, e, "guests.json", Encoding.UTF8.GetBytes(json)));
 
         Assert.Equal("2", Count(summary, "added"));
-        var guests = await GuestsAsync(e.Id);
+        var guests = await app.GuestsAsync(e.Id);
         Assert.Equal((GuestStatus.Confirmed, 2, "Lovelaces"), (guests[0].Status, guests[0].PlusOnesAllowed, guests[0].Household!.Name));
         Assert.Equal(["vip", "family"], guests[0].Tags);
         Assert.Equal((GuestStatus.Invited, guests[0].HouseholdId), (guests[1].Status, guests[1].HouseholdId));
@@ -163,7 +135,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         var summary = await ImportAsync(client, await UploadAsync(client, e, "g.csv", Encoding.UTF8.GetBytes(csv)), policy);
 
         Assert.Equal(("1", updated, skipped), (Count(summary, "added"), Count(summary, "updated"), Count(summary, "skipped")));
-        var after = (await GuestsAsync(e.Id)).Single(g => g.Id == existing.Id);
+        var after = (await app.GuestsAsync(e.Id)).Single(g => g.Id == existing.Id);
         Assert.Equal(expectedName, $"{after.FirstName} {after.LastName}".Trim());
         Assert.Equal("Kept", after.Notes);
         Assert.Equal(policy == "Update" ? "Table 9" : null, after.TableName);
@@ -194,7 +166,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal("Choose which column holds the guests' names (Full name or First name).", review.QuerySelector("[data-testid=import-error]")!.TextContent);
         Assert.Contains("Choose which column holds the guests", await posted.Content.ReadAsStringAsync());
-        Assert.Empty(await GuestsAsync(e.Id));
+        Assert.Empty(await app.GuestsAsync(e.Id));
     }
 
     public static TheoryData<string, byte[], string> HostileFiles() => new()
@@ -230,7 +202,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         var csv = "Name,Email,Notes\n\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",a@example.com,@SUM(1)\n<img src=x onerror=alert(1)>,b@example.com,\n'=1+1 Quoted,c@example.com,\n";
 
         await ImportAsync(client, await UploadAsync(client, e, "g.csv", Encoding.UTF8.GetBytes(csv)));
-        var guests = await GuestsAsync(e.Id);
+        var guests = await app.GuestsAsync(e.Id);
         var page = await client.GetAsync($"/events/{e.Id}/guests");
         var export = Encoding.UTF8.GetString((await (await client.GetAsync($"/events/{e.Id}/guests/export")).Content.ReadAsByteArrayAsync())[3..]);
 
@@ -261,7 +233,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         var failure = await Record.ExceptionAsync(() => app.QueryAsync(db => Web.Pages.Events.Manage.Guests.Import.ImportWriter.CommitAsync(db, import, plan, null, DateTime.UtcNow)));
 
         Assert.IsType<Npgsql.PostgresException>(failure);
-        Assert.Equal(["Already"], (await GuestsAsync(e.Id)).Select(g => g.FirstName));
+        Assert.Equal(["Already"], (await app.GuestsAsync(e.Id)).Select(g => g.FirstName));
         Assert.Equal(0, await app.QueryAsync(db => db.Households.CountAsync(h => h.EventId == e.Id)));
         Assert.Null(await app.QueryAsync(db => db.GuestImports.Where(i => i.Id == import.Id).Select(i => i.CompletedAt).SingleAsync()));
     }
@@ -278,7 +250,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         var summary = await ImportAsync(client, reviewUrl);
 
         Assert.Equal(("1", "1"), (Count(summary, "added"), Count(summary, "skipped")));
-        Assert.Equal(["First", "Sneaky"], (await GuestsAsync(e.Id)).Select(g => g.FirstName));
+        Assert.Equal(["First", "Sneaky"], (await app.GuestsAsync(e.Id)).Select(g => g.FirstName));
     }
 
     [Fact]
@@ -292,7 +264,7 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
             client.PostFormAsync(reviewUrl, ("map", "FullName"), ("map", "Email")),
             client.PostFormAsync(reviewUrl, ("map", "FullName"), ("map", "Email")));
 
-        Assert.Single(await GuestsAsync(e.Id));
+        Assert.Single(await app.GuestsAsync(e.Id));
     }
 
     [Fact]
@@ -313,6 +285,6 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         }
         var post = await client.PostFormAsync($"/events/{mine.Id}/guests/import/review/{importId}", ("map", "FullName"), ("map", "Email"));
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
-        Assert.Empty(await GuestsAsync(theirs.Id));
+        Assert.Empty(await app.GuestsAsync(theirs.Id));
     }
 }
