@@ -41,6 +41,13 @@ public class RsvpJourneyTests(BrowserFixture browser)
         var invitation = await browser.WaitForMailAsync(m => m.RcptTos.Contains(maya) && m.Subject.StartsWith("You're invited"));
         var link = Regex.Match(invitation.Text!, @"http://localhost:\d+/rsvp/[A-Za-z0-9_-]{43}\?via=email").Value;
         Assert.NotEmpty(link);
+        // Mozilla's ical.js reads the invitation's calendar part: 15:00 in New York is 19:00 UTC by the file's own
+        // time zone rules, and the file asks for no answer (the answer is given through the link).
+        Assert.Contains("method=PUBLISH", invitation.Calendar!.ContentType.Replace("\"", ""));
+        var emailed = await CalendarCheck.ReadAsync(host, invitation.Calendar.Content);
+        Assert.Equal(("PUBLISH", "Hudson Garden Wedding", "2027-06-12T19:00:00.000Z", "America/New_York", 0),
+            (emailed.Method, emailed.Summary, emailed.StartUtc, emailed.Zone, emailed.Attendees));
+        Assert.All(emailed.Observances, o => Assert.DoesNotMatch(@": (\S+) -> \1$", o));
 
         var guest = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
         var requests = new List<string>();
@@ -80,6 +87,8 @@ public class RsvpJourneyTests(BrowserFixture browser)
         var zone = lines.SkipWhile(l => l != "BEGIN:VTIMEZONE").TakeWhile(l => l != "END:VTIMEZONE").ToList();
         Assert.Contains("TZID:America/New_York", zone);
         Assert.Contains("TZOFFSETTO:-0400", zone);
+        var saved = await CalendarCheck.ReadAsync(guest, ics);
+        Assert.Equal(("PUBLISH", "2027-06-12T19:00:00.000Z", 0), (saved.Method, saved.StartUtc, saved.Attendees));
 
         // The confirmation goes back by email, the channel the link came from; the host sees the answers at once.
         var first = await browser.WaitForMailAsync(m => m.RcptTos.Contains(maya) && m.Subject.StartsWith("Your answer"));

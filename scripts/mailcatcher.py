@@ -1,11 +1,15 @@
 #!/usr/bin/python3
 """A mail catcher for development and tests: a real SMTP server (aiosmtpd) that keeps every message it accepts.
 
-Each message is written to DIR as NNNNNN.eml (exactly as received) and NNNNNN.json (envelope, headers, text and
-HTML parts, attachments), and an HTTP page lists them. Recipients whose address starts with "tempfail" get a 451
-reply and ones starting with "reject" a 550, so the app's retry and failure paths can be seen for real.
+Each message is written to DIR as NNNNNN.eml (exactly as received) and NNNNNN.json (envelope, the connection it came
+on, headers, text, HTML and calendar parts, attachments), and an HTTP page lists them. Recipients whose address
+starts with "tempfail" get a 451 reply and ones starting with "reject" a 550, so the app's retry and failure paths
+can be seen for real. International addresses (SMTPUTF8) are accepted.
 
-    mailcatcher.py --smtp 127.0.0.1:2525 --http 127.0.0.1:8025 --dir .mail
+With --tls-cert and --tls-key the server offers STARTTLS and requires it; with --auth USER:PASSWORD it requires that
+login (over TLS), as a submission server on port 587 does.
+
+    mailcatcher.py --smtp 127.0.0.1:2525 --http 127.0.0.1:8025 --dir .mail [--tls-cert c.pem --tls-key k.pem] [--auth u:p]
 """
 import argparse
 import html
@@ -13,12 +17,14 @@ import http.server
 import itertools
 import json
 import os
+import ssl
 import threading
 import time
 from email import policy
 from email.parser import BytesParser
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Catcher:
@@ -42,24 +48,30 @@ class Catcher:
         with self.lock:
             name = f"{next(self.numbers):06d}"
         message = BytesParser(policy=policy.default).parsebytes(raw)
-        parts = {"text": None, "html": None, "attachments": []}
+        parts = {"text": None, "html": None, "calendar": None, "attachments": []}
         for part in message.walk():
             if part.is_multipart():
                 continue
             kind = part.get_content_type()
             if part.get_filename() or part.get_content_disposition() == "attachment":
+                content = part.get_content()
                 parts["attachments"].append({"filename": part.get_filename(), "contentType": str(part.get("Content-Type", kind)),
-                                             "content": part.get_content() if part.get_content_maintype() == "text" else None})
+                                             "content": content if isinstance(content, str) else content.decode("utf-8", "replace")})
             elif kind == "text/plain" and parts["text"] is None:
                 parts["text"] = part.get_content()
             elif kind == "text/html" and parts["html"] is None:
                 parts["html"] = part.get_content()
+            elif kind == "text/calendar" and parts["calendar"] is None:
+                parts["calendar"] = {"contentType": str(part.get("Content-Type")), "content": part.get_content()}
         record = {
             "id": name, "receivedAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            # The client's address and port name the connection, so a test can tell which messages shared one.
+            "connection": "%s:%s" % tuple(session.peer[:2]), "tls": session.ssl is not None, "login": self.login_of(session),
+            "smtpUtf8": bool(getattr(envelope, "smtp_utf8", False)),
             "mailFrom": envelope.mail_from, "rcptTos": envelope.rcpt_tos,
             "headers": [[k, str(v)] for k, v in message.items()],
             "subject": str(message.get("Subject", "")), "text": parts["text"], "html": parts["html"],
-            "attachments": parts["attachments"],
+            "calendar": parts["calendar"], "attachments": parts["attachments"],
         }
         with open(os.path.join(self.directory, name + ".eml"), "wb") as f:
             f.write(raw)
@@ -68,6 +80,18 @@ class Catcher:
             json.dump(record, f, ensure_ascii=False)
         os.replace(temporary, os.path.join(self.directory, name + ".json"))  # readers never see half a file
         return "250 Message accepted for delivery"
+
+    @staticmethod
+    def login_of(session):
+        data = getattr(session, "auth_data", None)
+        return data.login.decode("utf-8") if isinstance(data, LoginPassword) else None
+
+
+def authenticator(user, password):
+    def check(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data.login.decode() == user and auth_data.password.decode() == password
+        return AuthResult(success=ok, handled=False, auth_data=auth_data if ok else None)
+    return check
 
 
 def messages(directory):
@@ -118,10 +142,21 @@ def main():
     parser.add_argument("--smtp", default="127.0.0.1:2525")
     parser.add_argument("--http")
     parser.add_argument("--dir", required=True)
+    parser.add_argument("--tls-cert")
+    parser.add_argument("--tls-key")
+    parser.add_argument("--auth", help="USER:PASSWORD the server requires")
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
     host, port = args.smtp.rsplit(":", 1)
-    controller = Controller(Catcher(args.dir), hostname=host, port=int(port))
+    options = {"enable_SMTPUTF8": True}
+    if args.tls_cert:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        options.update(tls_context=context, require_starttls=True)
+    if args.auth:
+        user, password = args.auth.split(":", 1)
+        options.update(auth_required=True, authenticator=authenticator(user, password))
+    controller = Controller(Catcher(args.dir), hostname=host, port=int(port), **options)
     controller.start()
     print(f"SMTP on {args.smtp}, mail kept in {args.dir}", flush=True)
     if args.http:

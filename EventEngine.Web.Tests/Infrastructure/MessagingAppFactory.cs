@@ -21,9 +21,11 @@ public class MessagingAppFactory : AppFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Mail = await MailCatcher.StartAsync();
+        Mail = await StartMailAsync();
         WhatsApp = await WhatsAppCloudStub.StartAsync();
     }
+
+    protected virtual Task<MailCatcher> StartMailAsync() => MailCatcher.StartAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -70,5 +72,25 @@ public class MessagingAppFactory : AppFactory
     {
         await Mail.DisposeAsync();
         await WhatsApp.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// The app sending through a submission server as a real deployment does: STARTTLS with the server's self-signed
+/// certificate pinned by its fingerprint, and a login.
+/// </summary>
+public sealed class SubmissionAppFactory : MessagingAppFactory
+{
+    public static readonly MailCatcher.SubmissionServer Login = new("events-relay", "correct relay password");
+
+    protected override Task<MailCatcher> StartMailAsync() => MailCatcher.StartAsync(Login);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Smtp:StartTls", "true");
+        builder.UseSetting("Smtp:TrustedCertificate", Mail.CertificateFingerprint);
+        builder.UseSetting("Smtp:User", Login.User);
+        builder.UseSetting("Smtp:Password", Login.Password);
     }
 }

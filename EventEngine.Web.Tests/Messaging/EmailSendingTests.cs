@@ -39,12 +39,18 @@ public class EmailSendingTests(MessagingAppFactory app) : IClassFixture<Messagin
         Assert.StartsWith("<https://events.example.test/unsubscribe/", mail.Header("List-Unsubscribe"));
         Assert.Equal("List-Unsubscribe=One-Click", mail.Header("List-Unsubscribe-Post"));
 
-        var calendar = Assert.Single(mail.Attachments);
-        Assert.Equal("invitation.ics", calendar.Filename);
+        // The event rides as a text/calendar alternative (what Gmail and Outlook read) and as an attached file.
+        var calendar = mail.Calendar!;
         Assert.Contains("text/calendar", calendar.ContentType);
-        Assert.Contains("method=REQUEST", calendar.ContentType.Replace("\"", ""));
-        var ics = Unfold(calendar.Content!);
-        Assert.Contains("METHOD:REQUEST", ics);
+        Assert.Contains("method=PUBLISH", calendar.ContentType.Replace("\"", ""));
+        var file = Assert.Single(mail.Attachments);
+        Assert.Equal(("invitation.ics", calendar.Content), (file.Filename, file.Content));
+        var ics = Unfold(calendar.Content);
+        // It publishes the event and asks calendars for no answer: answers go through the guest's link.
+        Assert.Contains("METHOD:PUBLISH", ics);
+        Assert.DoesNotContain("ATTENDEE", ics);
+        Assert.DoesNotContain("RSVP=", ics);
+        Assert.Contains("ORGANIZER;CN=EventEngine:mailto:hosts@eventengine.test", ics);
         Assert.Contains("DTSTART;TZID=Europe/London:20270612T150000", ics);
         Assert.Contains("TZID:Europe/London", ics);
         Assert.Contains("TZOFFSETTO:+0100", ics);
@@ -125,6 +131,41 @@ public class EmailSendingTests(MessagingAppFactory app) : IClassFixture<Messagin
         Assert.Equal(8, failed.Attempts);
         Assert.StartsWith("Gave up after 8 attempts.", failed.Error);
         Assert.Contains("Mailbox temporarily unavailable", failed.Error);
+    }
+
+    [Fact]
+    public async Task A_batch_of_emails_goes_over_one_connection_and_a_refused_recipient_does_not_spoil_it()
+    {
+        var admin = await app.CreateUserAsync("Host");
+        var e = await app.CreateEventAsync(admin, "Batch Ball");
+        var queued = new List<OutboxMessage>();
+        foreach (var email in new[] { $"first.{Guid.NewGuid():N}@example.com", $"reject.{Guid.NewGuid():N}@example.com", $"tempfail.{Guid.NewGuid():N}@example.com", $"last.{Guid.NewGuid():N}@example.com" })
+            queued.Add(await app.QueueAsync(e, await app.AddGuestAsync(e.Id, "Guest", g => g.Email = email), Invitation));
+
+        await app.NewSender().SendDueAsync(CancellationToken.None);
+
+        var states = new List<MessageState>();
+        foreach (var message in queued) states.Add((await app.MessageAsync(message.Id)).State);
+        Assert.Equal([MessageState.Sent, MessageState.Failed, MessageState.Queued, MessageState.Sent], states);
+        var ids = new[] { queued[0].Id, queued[3].Id }.Select(id => $"<{id:N}@eventengine.test>").ToList();
+        var mails = (await app.Mail.WaitForAsync(app.Mail.Messages().Count)).Where(m => ids.Contains(m.Header("Message-ID")!)).ToList();
+        Assert.Equal(2, mails.Count);
+        Assert.Single(mails.Select(m => m.Connection).Distinct());
+    }
+
+    [Fact]
+    public async Task An_international_address_goes_out_with_SMTPUTF8()
+    {
+        var address = $"zoë.{Guid.NewGuid():N}@bücher.example";
+        var (e, guest) = await GuestAsync(address);
+        var queued = await app.QueueAsync(e, guest, Invitation);
+
+        await app.SendDueAsync();
+
+        Assert.Equal(MessageState.Sent, (await app.MessageAsync(queued.Id)).State);
+        var mail = Assert.Single(app.Mail.Messages(), m => m.RcptTos.Contains(address));
+        Assert.True(mail.SmtpUtf8);
+        Assert.Equal($"Zoë Müller <{address}>", mail.Header("To"));
     }
 
     private static string Unfold(string ics) => ics.Replace("\r\n ", "").Replace("\r\n", "\n");

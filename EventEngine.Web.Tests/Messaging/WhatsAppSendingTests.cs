@@ -123,7 +123,7 @@ public class WhatsAppSendingTests(MessagingAppFactory app) : IClassFixture<Messa
         var sender = ActivatorUtilities.CreateInstance<OutboxSender>(paced.Services);
         while (await sender.SendDueAsync(CancellationToken.None) > 0) { }
 
-        var times = app.WhatsApp.Sent.Where(s => s.To.StartsWith("447700901")).Select(s => s.At).Order().ToList();
+        var times = app.WhatsApp.Sent.Where(s => s.To.StartsWith("447400901")).Select(s => s.At).Order().ToList();
         Assert.Equal(15, times.Count);
         // In any one second at most the bucket (5) plus what refills within it (5) can go.
         foreach (var t in times)

@@ -1,85 +1,165 @@
-using System.Net.Mail;
-using System.Net.Mime;
 using System.Net.Sockets;
-using System.Text;
 using EventEngine.Web.Domain;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace EventEngine.Web.Messaging;
 
-/// <summary>Turns an outbox row into an email (text and HTML, calendar invitation, stable Message-ID) and classifies the server's reply.</summary>
+/// <summary>
+/// Turns outbox rows into emails (text and HTML, the calendar entry, a Message-ID that stays the same across
+/// retries) and sends a batch of them over one connection, classifying each server reply: 4xx waits and retries,
+/// 5xx about the recipient or the message fails for good, and anything about the connection, the login or the
+/// sender address (the server's configuration, not this message) waits until it is fixed.
+/// </summary>
 public sealed class EmailSender(IEmailTransport transport, IOptionsMonitor<SmtpOptions> options, UnsubscribeLinks unsubscribe)
 {
-    public async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        var settings = options.CurrentValue;
-        if (!settings.IsConfigured)
-            return SendOutcome.Retry("smtp-not-configured", "No SMTP server is configured (Smtp__Host); the message waits until one is.");
-        var messageId = MessageId(message.Id, settings.From);
-        using var mail = Build(message, settings, messageId);
-        try
-        {
-            await transport.SendAsync(mail, cancellationToken);
-            return SendOutcome.Sent(messageId);
-        }
-        catch (SmtpException e) when (Code(e) is >= 500 and < 600)
-        {
-            return SendOutcome.Failed($"smtp {Code(e)}", $"The mail server refused the message: {ServerReply(e)}");
-        }
-        catch (SmtpException e) when (Code(e) is >= 400 and < 500)
-        {
-            return SendOutcome.Retry($"smtp {Code(e)}", $"The mail server asked to try again later: {ServerReply(e)}");
-        }
-        catch (Exception e) when (e is SmtpException or IOException or SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return SendOutcome.Retry("smtp-network", $"Could not reach the mail server {settings.Host}:{settings.Port}: {Innermost(e).Message}");
-        }
-    }
+    public Batch StartBatch() => new(transport, options.CurrentValue, Build);
 
     /// <summary>The same for every attempt, so a receiving server can recognise a retry of a message it already has.</summary>
-    public static string MessageId(Guid id, string from) => $"<{id:N}@{new MailAddress(from).Host}>";
+    public static string MessageId(Guid id, string from) => $"<{id:N}@{MailboxAddress.Parse(from).Domain}>";
 
-    private MailMessage Build(OutboxMessage message, SmtpOptions settings, string messageId)
+    /// <summary>
+    /// One connection for a batch of messages sent one after another: opened for the first message, kept while the
+    /// server refuses single messages or recipients (which leaves the session usable), and opened again once after a
+    /// failure that broke it. If the server can't be reached, the rest of the batch waits without trying again.
+    /// </summary>
+    public sealed class Batch(IEmailTransport transport, SmtpOptions settings, Func<OutboxMessage, SmtpOptions, string, MimeMessage> build) : IAsyncDisposable
     {
-        var mail = new MailMessage
+        private ISmtpClient? client;
+        private SendOutcome? unreachable;
+
+        public async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
-            From = new MailAddress(settings.From, settings.FromName, Encoding.UTF8),
-            Subject = message.Subject ?? "",
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            Body = message.BodyText,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        mail.To.Add(new MailAddress(message.Recipient, message.RecipientName, Encoding.UTF8));
-        mail.Headers.Add("Message-ID", messageId);
-        if (message.BodyHtml is not null)
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.BodyHtml, Encoding.UTF8, MediaTypeNames.Text.Html));
-        if (message.Calendar is not null)
-        {
-            var calendar = new Attachment(new MemoryStream(Encoding.UTF8.GetBytes(message.Calendar)), new ContentType("text/calendar; method=REQUEST; charset=utf-8"))
+            if (!settings.IsConfigured)
+                return SendOutcome.Retry("smtp-not-configured", "No SMTP server is configured (Smtp__Host); the message waits until one is.");
+            if (unreachable is not null) return unreachable;
+            var messageId = MessageId(message.Id, settings.From);
+            using var mail = build(message, settings, messageId);
+            try
             {
-                Name = "invitation.ics",
-            };
-            mail.Attachments.Add(calendar);
+                client ??= await ConnectAsync(cancellationToken);
+                if (client is null) return unreachable!;
+                // Addresses and names go out in UTF-8 where the server accepts it (SMTPUTF8, RFC 6531).
+                var format = FormatOptions.Default.Clone();
+                format.International = client.Capabilities.HasFlag(SmtpCapabilities.UTF8);
+                await client.SendAsync(format, mail, cancellationToken);
+                return SendOutcome.Sent(messageId);
+            }
+            catch (SmtpCommandException e)
+            {
+                return Classify(e);
+            }
+            catch (ServiceNotAuthenticatedException e)
+            {
+                // The server wants a login or STARTTLS first: its configuration, so every message would be refused alike.
+                unreachable = SendOutcome.Retry("smtp-auth", $"The mail server {settings.Host} requires a login or STARTTLS (Smtp__User, Smtp__StartTls): {e.Message}");
+                return unreachable;
+            }
+            catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
+            {
+                await CloseAsync();
+                return NetworkFailure(e);
+            }
         }
+
+        private async Task<ISmtpClient?> ConnectAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await transport.ConnectAsync(cancellationToken);
+            }
+            catch (AuthenticationException e)
+            {
+                unreachable = SendOutcome.Retry("smtp-auth", $"The mail server {settings.Host} refused the login (Smtp__User, Smtp__Password): {e.Message}");
+            }
+            catch (SslHandshakeException e)
+            {
+                unreachable = SendOutcome.Retry("smtp-tls", $"Could not start an encrypted connection to {settings.Host}:{settings.Port}: {Innermost(e).Message}");
+            }
+            catch (SmtpCommandException e)
+            {
+                unreachable = SendOutcome.Retry($"smtp {(int)e.StatusCode}", $"The mail server {settings.Host} refused the connection: {e.Message}");
+            }
+            catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
+            {
+                unreachable = NetworkFailure(e);
+            }
+            return null;
+        }
+
+        private SendOutcome Classify(SmtpCommandException e)
+        {
+            var code = (int)e.StatusCode;
+            var reply = e.Message.Trim();
+            if (code is >= 400 and < 500)
+                return SendOutcome.Retry($"smtp {code}", $"The mail server asked to try again later: {reply}");
+            if (e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+                return SendOutcome.Failed($"smtp {code}", $"The mail server refused the message: {reply}");
+            // A refused sender address or an unexpected reply is about this server's set-up, and would refuse every message alike.
+            return SendOutcome.Retry($"smtp {code}", $"The mail server refused the sender {settings.From} (check Smtp__From and the server's settings): {reply}");
+        }
+
+        private SendOutcome NetworkFailure(Exception e) =>
+            SendOutcome.Retry("smtp-network", $"Could not reach the mail server {settings.Host}:{settings.Port}: {Innermost(e).Message}");
+
+        private static bool IsConnectionFailure(Exception e) =>
+            e is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException or OperationCanceledException;
+
+        private async Task CloseAsync()
+        {
+            if (client is null) return;
+            try
+            {
+                if (client.IsConnected) await client.DisconnectAsync(true, CancellationToken.None);
+            }
+            catch (Exception e) when (IsConnectionFailure(e))
+            {
+                // Already broken: there is nothing to say goodbye to.
+            }
+            client.Dispose();
+            client = null;
+        }
+
+        public async ValueTask DisposeAsync() => await CloseAsync();
+    }
+
+    private MimeMessage Build(OutboxMessage message, SmtpOptions settings, string messageId)
+    {
+        var mail = new MimeMessage { Subject = message.Subject ?? "", MessageId = messageId.Trim('<', '>') };
+        mail.From.Add(new MailboxAddress(settings.FromName, settings.From));
+        mail.To.Add(new MailboxAddress(message.RecipientName, message.Recipient));
         if (message.GuestId is { } guestId)
         {
             // RFC 2369 and RFC 8058: mail clients show an unsubscribe button and may POST to the link directly.
-            mail.Headers.Add("List-Unsubscribe", $"<{unsubscribe.Url(guestId)}>, <mailto:{settings.From}?subject=unsubscribe>");
+            // Written as is, one link a line: the default folding would start the value on a line of its own.
+            var links = new Header("List-Unsubscribe", "");
+            links.SetRawValue(System.Text.Encoding.UTF8.GetBytes($" <{unsubscribe.Url(guestId)}>,\r\n <mailto:{settings.From}?subject=unsubscribe>\r\n"));
+            mail.Headers.Add(links);
             mail.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
+        var alternatives = new MultipartAlternative { new TextPart("plain") { Text = message.BodyText } };
+        if (message.BodyHtml is not null) alternatives.Add(new TextPart("html") { Text = message.BodyHtml });
+        if (message.Calendar is null)
+        {
+            mail.Body = alternatives;
+            return mail;
+        }
+        // Gmail and Outlook read the event from the text/calendar alternative; other clients offer the attached file.
+        var calendar = new TextPart("calendar") { Text = message.Calendar };
+        calendar.ContentType.Parameters.Add("method", CalendarFile.Method);
+        alternatives.Add(calendar);
+        var file = new MimePart("application", "ics")
+        {
+            Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(message.Calendar))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = "invitation.ics",
+        };
+        mail.Body = new Multipart("mixed") { alternatives, file };
         return mail;
-    }
-
-    private static int Code(SmtpException e) => (int)(e is SmtpFailedRecipientsException { InnerExceptions.Length: > 0 } many ? many.InnerExceptions[0].StatusCode : e.StatusCode);
-
-    private static string ServerReply(SmtpException e)
-    {
-        const string marker = "The server response was: ";
-        var text = e is SmtpFailedRecipientsException { InnerExceptions.Length: > 0 } many ? many.InnerExceptions[0].Message : e.Message;
-        var at = text.IndexOf(marker, StringComparison.Ordinal);
-        return (at >= 0 ? text[(at + marker.Length)..] : text).Trim();
     }
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);

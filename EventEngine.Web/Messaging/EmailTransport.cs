@@ -1,31 +1,47 @@
-using System.Net;
-using System.Net.Mail;
+using System.Net.Security;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
 
 namespace EventEngine.Web.Messaging;
 
-/// <summary>Hands a finished email to a mail server. SMTP here; MailKit could take its place where it is available.</summary>
+/// <summary>Opens a connection to the mail server, ready to send: encrypted and logged in as configured.</summary>
 public interface IEmailTransport
 {
-    Task SendAsync(MailMessage message, CancellationToken cancellationToken);
+    Task<ISmtpClient> ConnectAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>System.Net.Mail's SmtpClient, one per message (it is not thread-safe), with STARTTLS and login when configured.</summary>
+/// <summary>
+/// MailKit's SMTP client. With Smtp__StartTls the connection is encrypted before anything is sent (STARTTLS, or TLS
+/// from the first byte on port 465) and the server's certificate must be valid, or be the one pinned by
+/// Smtp__TrustedCertificate (for a relay with a self-signed certificate).
+/// </summary>
 public sealed class SmtpEmailTransport(IOptionsMonitor<SmtpOptions> options) : IEmailTransport
 {
-    public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
+    public async Task<ISmtpClient> ConnectAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        using var client = new SmtpClient(settings.Host, settings.Port)
+        var client = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
+        if (!string.IsNullOrWhiteSpace(settings.TrustedCertificate))
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+                errors == SslPolicyErrors.None || certificate is not null && IsPinned(certificate, settings.TrustedCertificate);
+        try
         {
-            EnableSsl = settings.StartTls,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-        };
-        if (!string.IsNullOrEmpty(settings.User))
-            client.Credentials = new NetworkCredential(settings.User, settings.Password);
-        // SmtpClient.Timeout only governs the synchronous Send, so the async send is bounded by cancellation.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-        await client.SendMailAsync(message, timeout.Token);
+            var security = !settings.StartTls ? SecureSocketOptions.None : settings.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
+            await client.ConnectAsync(settings.Host!, settings.Port, security, cancellationToken);
+            if (!string.IsNullOrEmpty(settings.User)) await client.AuthenticateAsync(settings.User, settings.Password ?? "", cancellationToken);
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>The SHA-256 fingerprint of the certificate, as hex with or without colons (what openssl x509 -fingerprint -sha256 prints).</summary>
+    private static bool IsPinned(X509Certificate certificate, string fingerprint) =>
+        Convert.ToHexString(SHA256.HashData(certificate.GetRawCertData())).Equals(fingerprint.Replace(":", "").Trim(), StringComparison.OrdinalIgnoreCase);
 }

@@ -143,7 +143,7 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
         message.BodyText = $"{body}{(reply ? "\n\n" + texts.Format(texts.ReplyHere, RsvpLink) : "")}\n\n--\n{footer}\n";
         message.BodyHtml = Html(e.Name, body, reply, unsubscribeUrl, texts);
         if (draft.Purpose is MessagePurpose.Invitation or MessagePurpose.Confirmation)
-            message.Calendar = CalendarFile.Invitation(e, guest.Id, guest.Name, guest.Email!, settings.From, settings.FromName, now);
+            message.Calendar = CalendarFile.Invitation(e, guest.Id, settings.From, settings.FromName, now);
         return message;
     }
 

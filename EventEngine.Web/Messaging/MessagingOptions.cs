@@ -7,7 +7,7 @@ public sealed class OutboxOptions
     public bool Enabled { get; set; } = true;
     public int BatchSize { get; set; } = 20;
 
-    /// <summary>Messages of one batch sent at the same time.</summary>
+    /// <summary>WhatsApp messages of one batch sent at the same time (the batch's emails share one connection, in turn).</summary>
     public int Concurrency { get; set; } = 4;
 
     /// <summary>How long a claimed message is reserved; a crashed instance's messages are claimed again after it.</summary>
@@ -30,8 +30,14 @@ public sealed class SmtpOptions
     public string From { get; set; } = "events@eventengine.local";
     public string FromName { get; set; } = "EventEngine";
 
-    /// <summary>Upgrade the connection with STARTTLS (port 587 servers usually require it).</summary>
+    /// <summary>Encrypt the connection: STARTTLS (port 587 servers usually require it), or TLS from the start on port 465.</summary>
     public bool StartTls { get; set; }
+
+    /// <summary>
+    /// The SHA-256 fingerprint of a certificate to accept although no known authority signed it (a relay with a
+    /// self-signed certificate); hex, colons allowed.
+    /// </summary>
+    public string? TrustedCertificate { get; set; }
     public int TimeoutSeconds { get; set; } = 30;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Host);

@@ -73,21 +73,36 @@ public sealed class OutboxSender(
         using var drain = new CancellationTokenSource();
         await using var onStop = stoppingToken.Register(() => drain.CancelAfter(DrainTimeout));
         var byId = messages.ToDictionary(m => m.Id);
-        await Parallel.ForEachAsync(claims, new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency }, async (claim, _) =>
-        {
-            if (!byId.TryGetValue(claim.Id, out var message)) return;
-            var outcome = await SendOneAsync(message, drain.Token);
-            if (!await store.RecordAsync(claim, outcome, Now, CancellationToken.None))
-                logger.LogWarning("Message {MessageId}: the lease ran out before the outcome was stored; another instance owns it now.", claim.Id);
-            else if (outcome.Result != SendResult.Sent)
-                logger.LogWarning("Message {MessageId} ({Channel}) attempt {Attempt}: {Result} {Code} {Error}", claim.Id, message.Channel, claim.Attempts, outcome.Result, outcome.ErrorCode, outcome.Error);
-            else if (message.Channel == MessageChannel.WhatsApp)
-                await ApplyEarlyStatusesAsync(outcome.ProviderMessageId!);
-        });
+        var claimed = claims.Where(c => byId.ContainsKey(c.Id)).Select(c => (Claim: c, Message: byId[c.Id])).ToList();
+        // The batch's emails go one after another over one SMTP connection, while its WhatsApp messages go out in parallel.
+        await Task.WhenAll(
+            SendEmailsAsync([.. claimed.Where(c => c.Message.Channel == MessageChannel.Email)], drain.Token),
+            Parallel.ForEachAsync(claimed.Where(c => c.Message.Channel != MessageChannel.Email),
+                new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency },
+                async (c, _) => await RecordAsync(c.Claim, c.Message, await SendOneAsync(c.Message, whatsApp.SendAsync, drain.Token))));
         return claims.Count;
     }
 
-    private async Task<SendOutcome> SendOneAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task SendEmailsAsync(List<(OutboxStore.Claim Claim, OutboxMessage Message)> emails, CancellationToken cancellationToken)
+    {
+        if (emails.Count == 0) return;
+        await using var batch = email.StartBatch();
+        foreach (var (claim, message) in emails)
+            await RecordAsync(claim, message, await SendOneAsync(message, batch.SendAsync, cancellationToken));
+    }
+
+    private async Task RecordAsync(OutboxStore.Claim claim, OutboxMessage message, SendOutcome outcome)
+    {
+        if (!await store.RecordAsync(claim, outcome, Now, CancellationToken.None))
+            logger.LogWarning("Message {MessageId}: the lease ran out before the outcome was stored; another instance owns it now.", claim.Id);
+        else if (outcome.Result != SendResult.Sent)
+            logger.LogWarning("Message {MessageId} ({Channel}) attempt {Attempt}: {Result} {Code} {Error}", claim.Id, message.Channel, claim.Attempts, outcome.Result, outcome.ErrorCode, outcome.Error);
+        else if (message.Channel == MessageChannel.WhatsApp)
+            await ApplyEarlyStatusesAsync(outcome.ProviderMessageId!);
+    }
+
+    /// <summary>Fills in the message's links (they exist only from the moment of sending) and hands it to its channel.</summary>
+    private async Task<SendOutcome> SendOneAsync(OutboxMessage message, Func<OutboxMessage, CancellationToken, Task<SendOutcome>> send, CancellationToken cancellationToken)
     {
         try
         {
@@ -97,9 +112,7 @@ public sealed class OutboxSender(
                 if (!await scope.ServiceProvider.GetRequiredService<TeamInvitations>().FillAsync(message, cancellationToken))
                     return SendOutcome.Failed("invitation-closed", "The invitation was withdrawn, used or expired before this email went out.");
             }
-            return message.Channel == MessageChannel.Email
-                ? await email.SendAsync(message, cancellationToken)
-                : await whatsApp.SendAsync(message, cancellationToken);
+            return await send(message, cancellationToken);
         }
         catch (OperationCanceledException)
         {
