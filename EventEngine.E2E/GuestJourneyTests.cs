@@ -156,4 +156,36 @@ public class GuestJourneyTests(BrowserFixture browser)
         Assert.True(overflow <= 0, $"The guest page is {overflow}px wider than the phone screen.");
         Assert.Empty(consoleErrors);
     }
+
+    [Fact]
+    public async Task On_a_phone_a_host_imports_contacts_and_sees_who_came_in_with_something_left_out()
+    {
+        var consoleErrors = new List<string>();
+        var page = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
+        await CreateEventAndOpenGuestsAsync(page, "Femi Phone", "Phone import");
+        await page.GotoAsync(new Uri(page.Url).AbsolutePath + "/import");
+        await page.GetByLabel("File").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Files", "google-contacts-labels.csv"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload and continue" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/guests/import/review/"));
+
+        await Expect(page.GetByTestId("flags")).ToContainTextAsync("Extension 12 is left out");
+        await Expect(page.Locator("[data-count=flagged]")).ToHaveTextAsync("3");
+        await Accessibility.AssertNoneAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "import-review-phone");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the review page scrolls sideways");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import 6 guests" }).ClickAsync();
+        await Expect(page.GetByTestId("import-summary")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-count=added]")).ToHaveTextAsync("6");
+        await Expect(page.GetByTestId("flags")).ToContainTextAsync("E-mail 1 - Value");
+        await BrowserFixture.ScreenshotAsync(page, "import-summary-phone");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the summary scrolls sideways");
+
+        await page.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
+        await BrowserFixture.ScreenshotAsync(page, "import-summary-desktop-flags");
+        await page.GetByRole(AriaRole.Link, new() { Name = "See the guest list" }).ClickAsync();
+        await Expect(Row(page, "Priya").Locator("[data-field=phone]")).ToHaveTextAsync("+44 7400 123321");
+        await BrowserFixture.ScreenshotAsync(page, "guests-imported-desktop");
+        Assert.Empty(consoleErrors);
+    }
 }

@@ -23,5 +23,8 @@ public class GuestImport
     public List<RowProblem> Flags { get; set; } = [];
 }
 
-/// <summary>A problem with one row of an import: its number as a spreadsheet shows it (the header is row 1), the column and why.</summary>
-public sealed record RowProblem(int Row, string Column, string Reason);
+/// <summary>
+/// A problem with one row of an import: its number as a spreadsheet shows it (the header is row 1), the column and
+/// why; for a row imported with a value left out, the guest it became.
+/// </summary>
+public sealed record RowProblem(int Row, string Column, string Reason, string? Guest = null);

@@ -19,11 +19,12 @@ public class AddressBookTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Empty(Problems(review, "problems"));
         Assert.Equal(
         [
-            ("5", "Phone 1 - Value", "That is not a valid number for United Kingdom (+44). Check the digits, or start with + and the country code if it is from another country. The guest was imported without it."),
-            ("6", "Phone 1 - Value", "Extension 12 was left out: messages go to +44 20 7946 0958."),
-            ("7", "E-mail 1 - Value", "Enter an email address like name@example.com. The guest was imported without it."),
+            ("5", "Phone 1 - Value", "That is not a valid number for United Kingdom (+44). Check the digits, or start with + and the country code if it is from another country. The guest is added without it."),
+            ("6", "Phone 1 - Value", "Extension 12 is left out: messages go to +44 20 7946 0958."),
+            ("7", "E-mail 1 - Value", "Enter an email address like name@example.com. The guest is added without it."),
         ], Problems(review, "flags"));
         Assert.Equal("3", Count(review, "flagged"));
+        Assert.Equal(["Lena Fischer", "Omar Haddad", "Kenji Sato"], FlaggedGuests(review));
 
         var summary = await ImportAsync(client, reviewUrl);
 
@@ -52,7 +53,7 @@ public class AddressBookTests(AppFactory app) : IClassFixture<AppFactory>
         var review = await client.GetPageAsync(reviewUrl);
         Assert.Equal(92, review.QuerySelectorAll(".mapping-row").Length);
         // Björn's bad number was in Home Phone; the first phone column of the file is Assistant's Phone.
-        Assert.Equal([("3", "Home Phone", "That is not a valid number for United Kingdom (+44). Check the digits, or start with + and the country code if it is from another country. The guest was imported without it.")],
+        Assert.Equal([("3", "Home Phone", "That is not a valid number for United Kingdom (+44). Check the digits, or start with + and the country code if it is from another country. The guest is added without it.")],
             Problems(review, "flags"));
 
         var summary = await ImportAsync(client, reviewUrl);
@@ -82,7 +83,7 @@ public class AddressBookTests(AppFactory app) : IClassFixture<AppFactory>
         // Rows 4 and 5 are empty in Excel; Chloé is on row 6 there.
         Assert.Equal([("6", "Mobile", "That is not a valid number for United Kingdom (+44). Check the digits, or start with + and the country code if it is from another country.")],
             Problems(review, "problems"));
-        Assert.Equal([("7", "Plus ones", "\"two\" isn't a whole number, so it was left out.")], Problems(review, "flags"));
+        Assert.Equal([("7", "Plus ones", "\"two\" isn't a whole number, so it is left out.")], Problems(review, "flags"));
         var summary = await ImportAsync(client, reviewUrl);
         Assert.Equal(("3", "1"), (Count(summary, "added"), Count(summary, "rejected")));
         var guests = (await app.GuestsAsync(e.Id)).ToDictionary(g => g.FirstName);
@@ -113,7 +114,7 @@ public class AddressBookTests(AppFactory app) : IClassFixture<AppFactory>
         var reviewUrl = await UploadAsync(client, e, "g.csv", Encoding.UTF8.GetBytes(csv));
         var review = await client.GetPageAsync(reviewUrl);
 
-        Assert.Equal([("3", "Phone", "Same phone number as row 2. The guest was imported without it.")], Problems(review, "flags"));
+        Assert.Equal([("3", "Phone", "Same phone number as row 2. The guest is added without it.")], Problems(review, "flags"));
         Assert.Equal([("4", "Phone", "Same phone number as row 2.")], Problems(review, "problems"));
         await ImportAsync(client, reviewUrl);
         var guests = (await app.GuestsAsync(e.Id)).ToDictionary(g => g.FirstName);

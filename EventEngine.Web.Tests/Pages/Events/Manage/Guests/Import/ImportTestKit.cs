@@ -37,7 +37,11 @@ public static class ImportTestKit
 
     public static string Count(IDocument page, string name) => page.QuerySelector($"[data-count={name}]")!.TextContent.Trim();
 
-    /// <summary>The rows of a problems table ("problems" or "flags") as (row, column, problem).</summary>
+    /// <summary>The rows of a problems table as (row, column, problem).</summary>
     public static List<(string Row, string Column, string Problem)> Problems(IDocument page, string table) =>
-        [.. page.QuerySelectorAll($"[data-testid={table}] tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToList()).Select(c => (c[0], c[1], c[2]))];
+        [.. page.QuerySelectorAll($"[data-testid={table}] tbody tr").Select(r => r.Children.Select(c => c.TextContent.Trim()).ToList()).Select(c => (c[0], c[^2], c[^1]))];
+
+    /// <summary>The guests named in the table of rows added with something left out, in its order.</summary>
+    public static List<string> FlaggedGuests(IDocument page) =>
+        [.. page.QuerySelectorAll("[data-testid=flags] tbody tr").Select(r => r.Children[1].TextContent.Trim())];
 }

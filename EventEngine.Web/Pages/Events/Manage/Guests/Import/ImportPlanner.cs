@@ -47,7 +47,7 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IRead
                 input = input.Copy();
                 if (!keepsPhone) input.Phone = null;
                 if (!keepsEmail) input.Email = null;
-                flags = [.. flags, .. repeats.Select(r => r with { Reason = $"{r.Reason} The guest was imported without it." })];
+                flags = [.. flags, .. repeats.Select(r => r with { Reason = $"{r.Reason} The guest is added without it." })];
             }
             if (input.Phone is not null) seenPhones[input.Phone] = number;
             if (input.Email is not null) seenEmails[input.Email] = number;
@@ -68,7 +68,8 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IRead
             }
 
             var household = input.NewHousehold is { } name ? FindOrCreateHousehold(plan, households, name) : null;
-            plan.Flags.AddRange(flags);
+            var guestName = string.IsNullOrEmpty(input.LastName) ? input.FirstName : $"{input.FirstName} {input.LastName}";
+            plan.Flags.AddRange(flags.Select(f => f with { Guest = guestName }));
             if (existing is not null)
             {
                 Merge(existing, input, mapping, household);

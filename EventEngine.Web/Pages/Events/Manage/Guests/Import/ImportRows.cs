@@ -75,14 +75,14 @@ public static class ImportRows
             {
                 if (First(field) is not { } text) continue;
                 if (int.TryParse(text, out var number)) set(number);
-                else Flag(field, $"\"{ImportCells.Shorten(text)}\" isn't a whole number, so it was left out.");
+                else Flag(field, $"\"{ImportCells.Shorten(text)}\" isn't a whole number, so it is left out.");
             }
             if (input.PlusOnesComing > 0 && !mapping.Contains(ImportField.PlusOnesAllowed)) input.PlusOnesAllowed = input.PlusOnesComing;
 
             foreach (var (field, message) in input.ValidateName())
             {
                 if (field == nameof(GuestInput.FirstName)) rejections.Add(new RowProblem(row.Number, NameColumn(field), message));
-                else { flags.Add(new RowProblem(row.Number, NameColumn(field), $"{message} It was left out.")); input.LastName = null; }
+                else { flags.Add(new RowProblem(row.Number, NameColumn(field), $"{message} It is left out.")); input.LastName = null; }
             }
             var (phoneColumn, emailColumn) = ReadContact(row, input, rejections, flags);
             KeepWhatIsValid(row, input, flags);
@@ -101,7 +101,7 @@ public static class ImportRows
                 {
                     (input.Phone, phoneColumn) = (result.E164, file.Headers[phone.Column]);
                     if (result.Extension is { } extension)
-                        flags.Add(new RowProblem(row.Number, file.Headers[phone.Column], $"Extension {extension} was left out: messages go to {Telephone.Display(result.E164!)}."));
+                        flags.Add(new RowProblem(row.Number, file.Headers[phone.Column], $"Extension {extension} is left out: messages go to {Telephone.Display(result.E164!)}."));
                     break;
                 }
                 if (!wrong.Any(w => w.Column == file.Headers[phone.Column])) wrong.Add(new RowProblem(row.Number, file.Headers[phone.Column], result.Error!));
@@ -118,7 +118,7 @@ public static class ImportRows
             if (input.Phone is null && input.Email is null)
                 rejections.AddRange(wrong.Count > 0 ? wrong : [new RowProblem(row.Number, ContactColumn(), GuestInput.NoContact)]);
             else
-                flags.AddRange(wrong.Select(w => w with { Reason = $"{w.Reason} The guest was imported without it." }));
+                flags.AddRange(wrong.Select(w => w with { Reason = $"{w.Reason} The guest is added without it." }));
             return (phoneColumn, emailColumn);
         }
 
@@ -132,7 +132,7 @@ public static class ImportRows
                 if (errors.Count == 0) return;
                 foreach (var (field, message) in errors)
                 {
-                    flags.Add(new RowProblem(row.Number, DetailColumn(field), $"{message} It was left out."));
+                    flags.Add(new RowProblem(row.Number, DetailColumn(field), $"{message} It is left out."));
                     Clear(input, field);
                 }
             }
