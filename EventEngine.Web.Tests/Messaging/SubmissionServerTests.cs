@@ -1,6 +1,7 @@
 using EventEngine.Web.Domain;
 using EventEngine.Web.Messaging;
 using EventEngine.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -39,19 +40,8 @@ public class SubmissionServerTests(SubmissionAppFactory app) : IClassFixture<Sub
     /// <summary>A sender for one batch with the app's settings changed, as a deployment with that configuration would have.</summary>
     private async Task<SendOutcome> SendWithAsync(Action<SmtpOptions> change)
     {
-        var settings = app.Services.GetRequiredService<IOptionsMonitor<SmtpOptions>>().CurrentValue;
-        var changed = new SmtpOptions
-        {
-            Host = settings.Host,
-            Port = settings.Port,
-            From = settings.From,
-            FromName = settings.FromName,
-            StartTls = settings.StartTls,
-            TrustedCertificate = settings.TrustedCertificate,
-            User = settings.User,
-            Password = settings.Password,
-            TimeoutSeconds = 10,
-        };
+        // A fresh copy of the app's own settings, bound from its configuration.
+        var changed = app.Services.GetRequiredService<IConfiguration>().GetSection("Smtp").Get<SmtpOptions>()!;
         change(changed);
         var options = new FixedOptions(changed);
         var sender = new EmailSender(new SmtpEmailTransport(options), options, app.Services.GetRequiredService<UnsubscribeLinks>());
