@@ -1,15 +1,13 @@
-using EventEngine.Web.Pages.Events.Manage.Reports;
 using EventEngine.Web;
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
+using EventEngine.Web.Links;
 using EventEngine.Web.Messaging;
 using EventEngine.Web.Messaging.WhatsApp;
+using EventEngine.Web.Pdf;
 using EventEngine.Web.Pages.Account;
-using EventEngine.Web.Pages.Events.Manage.Activity;
 using EventEngine.Web.Pages.Events.Manage.Guests.Import;
-using EventEngine.Web.Pages.Invitations;
-using EventEngine.Web.Pages.Rsvp;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -98,7 +96,6 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddScoped<CurrentEvent>();
 builder.Services.AddScoped<EventAccessFilter>();
 builder.Services.AddScoped<ActivityLog>();
-builder.Services.AddScoped<TeamInvitations>();
 builder.Services.AddSingleton<ImportCache>();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
@@ -113,7 +110,7 @@ builder.Services.AddRazorPages(options =>
 });
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.AddMessaging(builder.Configuration, connectionString);
-builder.Services.AddRsvp(builder.Configuration);
+builder.Services.AddLinks(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 
 var app = builder.Build();

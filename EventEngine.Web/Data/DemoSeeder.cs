@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using EventEngine.Web.Domain;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using EventEngine.Web.Pages.Events.Manage.Activity;
+using EventEngine.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

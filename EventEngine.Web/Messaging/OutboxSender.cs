@@ -1,7 +1,6 @@
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
-using EventEngine.Web.Pages.Invitations;
-using EventEngine.Web.Pages.Rsvp;
+using EventEngine.Web.Links;
 using EventEngine.Web.Messaging.WhatsApp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -166,7 +166,7 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
 
         // The link itself, had it gone out, now answers 410 with a plain explanation.
         var invitation = await app.QueryAsync(db => db.EventInvitations.SingleAsync(i => i.Id == id));
-        var token = app.Services.GetRequiredService<Web.Authorization.LinkTokens>().Token(invitation.Seed);
+        var token = app.Services.GetRequiredService<Web.Links.LinkTokens>().Token(invitation.Seed);
         var page = await app.CreateAppClient().GetAsync($"/invitations/{token}");
         Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
         Assert.Contains("withdrawn", (await AppClient.ParseAsync(page)).QuerySelector("h1")!.TextContent);

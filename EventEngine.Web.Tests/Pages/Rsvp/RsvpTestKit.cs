@@ -1,7 +1,7 @@
 using AngleSharp.Html.Dom;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
-using EventEngine.Web.Pages.Rsvp;
+using EventEngine.Web.Links;
 using EventEngine.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

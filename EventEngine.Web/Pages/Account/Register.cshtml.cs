@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
-using EventEngine.Web.Pages.Invitations;
+using EventEngine.Web.Links;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,6 @@
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Domain;
+using EventEngine.Web.Links;
 using EventEngine.Web.Htmx;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

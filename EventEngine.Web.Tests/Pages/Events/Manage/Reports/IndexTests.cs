@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
 
+using EventEngine.Web.Tests.Pdf;
+
 namespace EventEngine.Web.Tests.Pages.Events.Manage.Reports;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using EventEngine.Web.Domain;
-using EventEngine.Web.Pages.Events.Manage.Activity;
+using EventEngine.Web.Data;
 
 namespace EventEngine.Web.Pages.Events.Manage.Guests;
 

@@ -1,6 +1,6 @@
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
-using EventEngine.Web.Pages.Rsvp;
+using EventEngine.Web.Links;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Pages.Events.Manage.Guests;

@@ -1,7 +1,6 @@
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
-using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Pages.Events.Manage.Members;

@@ -1,5 +1,6 @@
 using EventEngine.Web.Domain;
 using EventEngine.Web.Pages.Events.Manage.Guests;
+using EventEngine.Web.Pdf;
 
 namespace EventEngine.Web.Pages.Events.Manage.Reports;
 

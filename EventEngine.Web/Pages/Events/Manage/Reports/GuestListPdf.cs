@@ -1,4 +1,5 @@
 using EventEngine.Web.Domain;
+using EventEngine.Web.Pdf;
 
 namespace EventEngine.Web.Pages.Events.Manage.Reports;
 

@@ -5,6 +5,7 @@ using EventEngine.Web.Pages.Events.Manage.Guests;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using EventEngine.Web.Pdf;
 
 namespace EventEngine.Web.Pages.Events.Manage.Reports;
 

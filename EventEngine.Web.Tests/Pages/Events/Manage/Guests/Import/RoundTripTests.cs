@@ -27,8 +27,19 @@ public class RoundTripTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(("3", "0", "0"), (Count(summary, "added"), Count(summary, "rejected"), summary.QuerySelector("[data-count=flagged]")?.TextContent ?? "0"));
         static object Fields(Guest g) => new
         {
-            g.FirstName, g.LastName, g.Phone, g.Email, g.Side, g.Status, g.PlusOnesAllowed, g.PlusOnesComing, Names = string.Join("|", g.PlusOneNames),
-            g.DietaryNeeds, g.TableName, Tags = string.Join("|", g.Tags), g.Notes,
+            g.FirstName,
+            g.LastName,
+            g.Phone,
+            g.Email,
+            g.Side,
+            g.Status,
+            g.PlusOnesAllowed,
+            g.PlusOnesComing,
+            Names = string.Join("|", g.PlusOneNames),
+            g.DietaryNeeds,
+            g.TableName,
+            Tags = string.Join("|", g.Tags),
+            g.Notes,
         };
         Assert.Equal((await app.GuestsAsync(source.Id)).Select(Fields), (await app.GuestsAsync(target.Id)).Select(Fields));
     }

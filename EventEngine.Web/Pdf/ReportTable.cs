@@ -1,6 +1,6 @@
 using PdfSharp.Drawing;
 
-namespace EventEngine.Web.Pages.Events.Manage.Reports;
+namespace EventEngine.Web.Pdf;
 
 /// <summary>A column: its heading and its share of the page's width. A tick-box column draws an empty square to tick by hand.</summary>
 public sealed record ReportColumn(string Heading, double Share, bool Right = false, bool TickBox = false);

@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using EventEngine.Web.Pages.Rsvp;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
-namespace EventEngine.Web.Authorization;
+namespace EventEngine.Web.Links;
 
 /// <summary>
 /// Tokens of the capability links: RSVP links and team invitations. A token is HMAC-SHA256, under the configured key

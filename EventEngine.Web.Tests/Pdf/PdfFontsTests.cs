@@ -1,8 +1,8 @@
-using EventEngine.Web.Pages.Events.Manage.Reports;
+using EventEngine.Web.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace EventEngine.Web.Tests.Pages.Events.Manage.Reports;
+namespace EventEngine.Web.Tests.Pdf;
 
 public class PdfFontsTests
 {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace EventEngine.Web.Pages.Events.Manage.Reports;
+namespace EventEngine.Web.Pdf;
 
 /// <summary>
 /// Turns a line of text as typed (logical order) into the order PDFsharp must draw it, left to right. PDFsharp draws

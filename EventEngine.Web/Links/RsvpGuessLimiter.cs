@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
-namespace EventEngine.Web.Pages.Rsvp;
+namespace EventEngine.Web.Links;
 
 /// <summary>
 /// Counts wrong RSVP tokens per client address in a fixed window. A client over the limit gets 429 on every RSVP

@@ -1,8 +1,7 @@
 using EventEngine.Web.Authorization;
-using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 
-namespace EventEngine.Web.Pages.Events.Manage.Activity;
+namespace EventEngine.Web.Data;
 
 /// <summary>
 /// Adds entries to an event's activity log. Adding only tracks the entry: the caller's SaveChanges (or transaction)

@@ -1,7 +1,7 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
-namespace EventEngine.Web.Pages.Events.Manage.Reports;
+namespace EventEngine.Web.Pdf;
 
 /// <summary>What every report says about itself: on its first page, in its running header and footer, and in its metadata.</summary>
 public sealed record ReportHeading(string Title, string EventName, string EventDetails, string Scope, string Generated, string Author);

@@ -3,13 +3,12 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Messaging;
-using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace EventEngine.Web.Pages.Invitations;
+namespace EventEngine.Web.Links;
 
 public enum InviteResult { Sent, AlreadyMember, AlreadyInvited }
 

@@ -1,6 +1,6 @@
-using EventEngine.Web.Pages.Events.Manage.Reports;
+using EventEngine.Web.Pdf;
 
-namespace EventEngine.Web.Tests.Pages.Events.Manage.Reports;
+namespace EventEngine.Web.Tests.Pdf;
 
 public class VisualOrderTests
 {

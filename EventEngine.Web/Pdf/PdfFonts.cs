@@ -3,7 +3,7 @@ using System.Text;
 using PdfSharp;
 using PdfSharp.Fonts;
 
-namespace EventEngine.Web.Pages.Events.Manage.Reports;
+namespace EventEngine.Web.Pdf;
 
 /// <summary>
 /// The typefaces every PDF uses. DejaVu Sans covers Latin with accents, Greek, Cyrillic, Hebrew and Arabic; Droid Sans

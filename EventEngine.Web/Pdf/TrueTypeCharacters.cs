@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections;
 
-namespace EventEngine.Web.Pages.Events.Manage.Reports;
+namespace EventEngine.Web.Pdf;
 
 /// <summary>
 /// The characters a TrueType font has glyphs for, read from its "cmap" table (Microsoft's format 12 for all of

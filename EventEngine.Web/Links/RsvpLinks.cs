@@ -2,11 +2,10 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Messaging;
-using EventEngine.Web.Pages.Events.Manage.Activity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace EventEngine.Web.Pages.Rsvp;
+namespace EventEngine.Web.Links;
 
 /// <summary>The RSVP settings (section "Rsvp"). LinkKey is a secret: set Rsvp__LinkKey, never commit it.</summary>
 public sealed class RsvpOptions

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace EventEngine.Web.Tests.Pages.Events.Manage.Reports;
+namespace EventEngine.Web.Tests.Pdf;
 
 /// <summary>Reads PDFs back with Debian's poppler-utils: their text, their metadata and their fonts.</summary>
 public static class PdfTools

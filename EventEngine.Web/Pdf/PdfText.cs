@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using PdfSharp.Drawing;
 
-namespace EventEngine.Web.Pages.Events.Manage.Reports;
+namespace EventEngine.Web.Pdf;
 
 public sealed record TextStyle(double Size, bool Bold = false, XColor? Color = null)
 {

@@ -1,0 +1,15 @@
+namespace EventEngine.Web.Links;
+
+public static class LinksSetup
+{
+    /// <summary>The capability links: their tokens, RSVP links with their guessing limit, and team invitations.</summary>
+    public static IServiceCollection AddLinks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RsvpOptions>(configuration.GetSection("Rsvp"));
+        services.AddSingleton<LinkTokens>();
+        services.AddScoped<RsvpLinks>();
+        services.AddScoped<TeamInvitations>();
+        services.AddSingleton<RsvpGuessLimiter>();
+        return services;
+    }
+}
