@@ -107,8 +107,7 @@ public sealed class OutboxSender(
         {
             await using (var scope = scopes.CreateAsyncScope())
             {
-                await scope.ServiceProvider.GetRequiredService<RsvpLinks>().FillAsync(message, cancellationToken);
-                if (!await scope.ServiceProvider.GetRequiredService<TeamInvitations>().FillAsync(message, cancellationToken))
+                if (!await scope.ServiceProvider.GetRequiredService<MessageLinks>().FillAsync(message, cancellationToken))
                     return SendOutcome.Failed("invitation-closed", "The invitation was withdrawn, used or expired before this email went out.");
             }
             return await send(message, cancellationToken);
