@@ -101,6 +101,7 @@ builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AddEventPages();
+    options.Conventions.AddLinkPages();
     options.Conventions.AuthorizeFolder("/Events");
 }).AddMvcOptions(options =>
 {

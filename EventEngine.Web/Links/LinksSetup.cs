@@ -11,6 +11,10 @@ public static class LinksSetup
         services.AddScoped<TeamInvitations>();
         services.AddScoped<MessageLinks>();
         services.AddSingleton<RsvpGuessLimiter>();
+        services.AddScoped<CurrentRsvpLink>();
+        services.AddScoped<RsvpLinkFilter>();
+        services.AddScoped<CurrentInvitation>();
+        services.AddScoped<InvitationLinkFilter>();
         return services;
     }
 }

@@ -97,6 +97,10 @@ public sealed class RsvpLinks(AppDbContext db, LinkTokens tokens, IOptions<AppOp
     public IQueryable<Guest> Members(RsvpLink link) =>
         db.Guests.Where(g => g.EventId == link.EventId && (link.HouseholdId != null ? g.HouseholdId == link.HouseholdId : g.Id == link.GuestId));
 
+    /// <summary>The members, tracked, in the order they were added (as the page lists them).</summary>
+    public Task<List<Guest>> MembersAsync(RsvpLink link, CancellationToken cancellationToken = default) =>
+        Members(link).OrderBy(g => g.CreatedAt).ThenBy(g => g.SortName).ToListAsync(cancellationToken);
+
     /// <summary>Revokes the guest's household link (the next use makes a new one) and notes it on each member, by the host.</summary>
     public async Task<bool> RevokeAsync(Guid eventId, Guid guestId, ActivityLog log, CancellationToken cancellationToken = default)
     {

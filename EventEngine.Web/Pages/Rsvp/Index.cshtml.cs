@@ -1,4 +1,3 @@
-using System.Globalization;
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
@@ -12,13 +11,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Pages.Rsvp;
 
-public enum RsvpState { Open, Closed, Revoked, NotFound, TooManyTries }
-
 /// <summary>
 /// The page behind a household's private link: the event, each member's answer with plus-ones and dietary needs,
-/// and a message to the hosts. No account: the token is the permission. Works as plain form posts and with htmx.
+/// and a message to the hosts. No account: the token is the permission, decided before any handler runs by
+/// <see cref="RsvpLinkFilter"/>. Works as plain form posts and with htmx.
 /// </summary>
-public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limiter, MessageComposer composer, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, RsvpLinks links, CurrentRsvpLink current, MessageComposer composer, TimeProvider clock) : PageModel
 {
     /// <summary>Opening the link again within this time is not noted again on the guest's activity.</summary>
     private static readonly TimeSpan OpenedQuietPeriod = TimeSpan.FromMinutes(30);
@@ -35,13 +33,11 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
     [BindProperty(SupportsGet = true, Name = "saved")]
     public bool Saved { get; set; }
 
-    public RsvpState State { get; private set; }
-    public Event Event { get; private set; } = null!;
-    public List<Guest> Members { get; private set; } = [];
-    public GuestTexts Texts { get; private set; } = GuestTexts.English;
-    public TimeSpan? RetryAfter { get; private set; }
-    private string token = "";
-    private RsvpLink link = null!;
+    public RsvpState State => current.State;
+    public Event Event => current.Event;
+    public List<Guest> Members => current.Members;
+    public GuestTexts Texts => current.Texts;
+    public TimeSpan? RetryAfter => current.RetryAfter;
 
     public MessageChannel? Via => ViaText switch { "email" => MessageChannel.Email, "whatsapp" => MessageChannel.WhatsApp, _ => null };
     public bool Answered => Members.Any(m => m.Status != GuestStatus.Invited);
@@ -54,27 +50,24 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
         if ((language ?? LanguageCode) is { } code) query.Add($"lang={code}");
         if (handler is not null) query.Add($"handler={handler}");
         if (saved) query.Add("saved=true");
-        return $"/rsvp/{token}" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
+        return $"/rsvp/{current.Token}" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
     }
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (await ResolveAsync() is { } stop) return stop;
         Input = RsvpInput.From(Members);
         if (!Saved) await NoteOpenedAsync();
         return Page();
     }
 
-    public async Task<IActionResult> OnGetCalendarAsync()
+    public IActionResult OnGetCalendar()
     {
-        if (await ResolveAsync() is { } stop) return stop;
         var file = CalendarFile.Download(Event, Members[0].HouseholdId ?? Members[0].Id, clock.GetUtcNow().UtcDateTime);
         return File(System.Text.Encoding.UTF8.GetBytes(file), "text/calendar; charset=utf-8", "event.ics");
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await ResolveAsync() is { } stop) return stop;
         Saved = false;
         if (State == RsvpState.Closed)
         {
@@ -101,9 +94,9 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
             await SaveAsync(changes);
 
         // A query-only Location ("?saved=true") resolves against the link itself, so the token is not repeated (or logged).
-        if (!Request.IsHtmx()) return Redirect(PageUrl(saved: true)[$"/rsvp/{token}".Length..]);
+        if (!Request.IsHtmx()) return Redirect(PageUrl(saved: true)[$"/rsvp/{current.Token}".Length..]);
         db.ChangeTracker.Clear(); // read back as saved, computed columns included
-        await LoadMembersAsync();
+        current.Members = await links.MembersAsync(current.Link);
         Input = RsvpInput.From(Members);
         ModelState.Clear();
         Saved = true;
@@ -243,58 +236,5 @@ public class IndexModel(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limit
         if (await db.EventActivities.AnyAsync(a => ids.Contains(a.GuestId!.Value) && a.Kind == ActivityKind.RsvpOpened && a.CreatedAt > since)) return;
         foreach (var member in Members) Note(member, ActivityKind.RsvpOpened, $"Opened the RSVP link of {member.DisplayName}", null, now);
         await db.SaveChangesAsync();
-    }
-
-    /// <summary>Finds the link and its household, or answers for the page (429, 404, 410) when there is nothing to show.</summary>
-    private async Task<IActionResult?> ResolveAsync()
-    {
-        Response.Headers["Referrer-Policy"] = "no-referrer";
-        Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        Response.Headers.CacheControl = "no-store";
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (limiter.RetryAfter(client) is { } wait)
-        {
-            State = RsvpState.TooManyTries;
-            RetryAfter = wait;
-            Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            return Stop(StatusCodes.Status429TooManyRequests);
-        }
-        token = HttpContext.Features.Get<LinkToken>()?.Value ?? "";
-        var found = await links.FindAsync(token);
-        if (found is null)
-        {
-            limiter.Fail(client);
-            State = RsvpState.NotFound;
-            return Stop(StatusCodes.Status404NotFound);
-        }
-        Event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == found.EventId);
-        if (found.RevokedAt is not null)
-        {
-            Texts = PickTexts(null);
-            State = RsvpState.Revoked;
-            return Stop(StatusCodes.Status410Gone);
-        }
-        link = found;
-        await LoadMembersAsync();
-        if (Members.Count == 0)
-        {
-            State = RsvpState.NotFound;
-            return Stop(StatusCodes.Status404NotFound);
-        }
-        Texts = PickTexts(Members.Select(m => m.Language).FirstOrDefault(l => l is not null));
-        State = Event.RsvpDeadline is { } deadline && clock.GetUtcNow().UtcDateTime > deadline ? RsvpState.Closed : RsvpState.Open;
-        return null;
-    }
-
-    private async Task LoadMembersAsync() =>
-        Members = await links.Members(link).OrderBy(g => g.CreatedAt).ThenBy(g => g.SortName).ToListAsync();
-
-    private GuestTexts PickTexts(Language? guestLanguage) =>
-        GuestTexts.All.FirstOrDefault(t => t.Code == LanguageCode) ?? GuestTexts.For(guestLanguage ?? Event.Language);
-
-    private IActionResult Stop(int status)
-    {
-        Response.StatusCode = status;
-        return Page();
     }
 }
