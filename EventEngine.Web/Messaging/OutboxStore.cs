@@ -1,12 +1,15 @@
 using EventEngine.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace EventEngine.Web.Messaging;
 
 /// <summary>
-/// The outbox's queue operations in SQL: claiming due messages under a lease, and recording each outcome.
-/// FOR UPDATE SKIP LOCKED lets any number of instances claim at once without taking the same row twice.
+/// Every change of an outbox message's state, in one place. The sender's queue operations in SQL: claiming due
+/// messages under a lease, and recording each outcome (FOR UPDATE SKIP LOCKED lets any number of instances claim at
+/// once without taking the same row twice). A host's retry and cancel, and an unsubscribe, through the caller's
+/// DbContext so they commit with its activity entry. WhatsApp's delivery reports, on a row the caller has locked.
 /// </summary>
 public sealed class OutboxStore(NpgsqlDataSource database, IOptions<OutboxOptions> options)
 {
@@ -81,4 +84,52 @@ public sealed class OutboxStore(NpgsqlDataSource database, IOptions<OutboxOption
     }
 
     public sealed record Claim(Guid Id, Guid LeaseId, int Attempts);
+
+    /// <summary>Queues the failed ones among <paramref name="messages"/> again, from a fresh count of attempts; returns how many.</summary>
+    public static Task<int> RetryAsync(IQueryable<OutboxMessage> messages, DateTime now) =>
+        messages.Where(m => m.State == MessageState.Failed).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, MessageState.Queued).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, now)
+            .SetProperty(m => m.FailedAt, (DateTime?)null).SetProperty(m => m.UpdatedAt, now));
+
+    /// <summary>Cancels the ones among <paramref name="messages"/> that have not been claimed yet; returns how many.</summary>
+    public static Task<int> CancelAsync(IQueryable<OutboxMessage> messages, DateTime now, string? reason = null) =>
+        messages.Where(m => m.State == MessageState.Queued).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.State, MessageState.Cancelled).SetProperty(m => m.Error, m => reason ?? m.Error).SetProperty(m => m.UpdatedAt, now));
+
+    /// <summary>
+    /// Moves a sent WhatsApp message on by all its provider reports so far (see <see cref="MessageStates.Advance"/>),
+    /// so duplicates and any arrival order give the same result; the caller holds the row's lock and saves.
+    /// </summary>
+    public static void ApplyReports(OutboxMessage message, IReadOnlyList<WhatsAppStatus> reports, DateTime now)
+    {
+        var before = message.State;
+        foreach (var report in reports.OrderBy(r => r.OccurredAt))
+            if (Reported(report.Status) is { } reported) message.State = MessageStates.Advance(message.State, reported);
+
+        var at = reports.ToDictionary(r => r.Status, r => r.OccurredAt);
+        if (at.TryGetValue("sent", out var sent)) message.SentAt ??= sent;
+        // A read message was delivered, even when the delivered report is late or lost.
+        if (at.TryGetValue("delivered", out var delivered)) message.DeliveredAt = delivered;
+        if (at.TryGetValue("read", out var read))
+        {
+            message.ReadAt = read;
+            message.DeliveredAt ??= read;
+        }
+        if (message.State == MessageState.Failed && before != MessageState.Failed && reports.FirstOrDefault(r => r.Status == "failed") is { } failure)
+        {
+            message.FailedAt = failure.OccurredAt;
+            message.ErrorCode = failure.ErrorCode;
+            message.Error = failure.Error;
+        }
+        message.UpdatedAt = now;
+    }
+
+    private static MessageState? Reported(string status) => status switch
+    {
+        "sent" => MessageState.Sent,
+        "delivered" => MessageState.Delivered,
+        "read" => MessageState.Read,
+        "failed" => MessageState.Failed,
+        _ => null,
+    };
 }

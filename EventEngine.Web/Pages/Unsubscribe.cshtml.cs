@@ -36,9 +36,7 @@ public class UnsubscribeModel(AppDbContext db, UnsubscribeLinks links, TimeProvi
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Guests.Where(g => g.Id == guest.Id && g.EmailUnsubscribedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.EmailUnsubscribedAt, now).SetProperty(g => g.UpdatedAt, now));
-        await db.OutboxMessages.Where(m => m.GuestId == guest.Id && m.Channel == MessageChannel.Email && m.State == MessageState.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, MessageState.Cancelled).SetProperty(m => m.Error, "The guest unsubscribed from email.")
-                .SetProperty(m => m.UpdatedAt, now));
+        await OutboxStore.CancelAsync(db.OutboxMessages.Where(m => m.GuestId == guest.Id && m.Channel == MessageChannel.Email), now, "The guest unsubscribed from email.");
         await transaction.CommitAsync();
         EventName = guest.EventName;
         Done = true;

@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Messaging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -61,9 +62,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
         if (id is null && Guest is { } guest) failed = failed.Where(m => m.GuestId == guest);
         if (Channel is { } channel) failed = failed.Where(m => m.Channel == channel);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var count = await failed.ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.State, MessageState.Queued).SetProperty(m => m.Attempts, 0).SetProperty(m => m.NextAttemptAt, now)
-            .SetProperty(m => m.FailedAt, (DateTime?)null).SetProperty(m => m.UpdatedAt, now));
+        var count = await OutboxStore.RetryAsync(failed, now);
         if (count > 0)
         {
             log.Add(ActivityKind.MessagesRetried, count == 1 ? "Sent a failed message again" : $"Sent {count} failed messages again");
@@ -82,8 +81,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
         await using var transaction = await db.Database.BeginTransactionAsync();
         var cancelled = await db.OutboxMessages.Where(m => m.EventId == current.EventId && m.Id == id && m.State == MessageState.Queued)
             .Select(m => new { m.Purpose, m.RecipientName, m.Recipient }).SingleOrDefaultAsync();
-        var count = await db.OutboxMessages.Where(m => m.EventId == current.EventId && m.Id == id && m.State == MessageState.Queued)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, MessageState.Cancelled).SetProperty(m => m.UpdatedAt, now));
+        var count = await OutboxStore.CancelAsync(db.OutboxMessages.Where(m => m.EventId == current.EventId && m.Id == id), now);
         if (count == 1 && cancelled is not null)
         {
             log.Add(ActivityKind.MessagesCancelled, $"Cancelled the {cancelled.Purpose.Label().ToLowerInvariant()} to {cancelled.RecipientName ?? cancelled.Recipient}");
