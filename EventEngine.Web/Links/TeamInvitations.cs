@@ -1,4 +1,3 @@
-using System.Text;
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
@@ -22,8 +21,6 @@ public sealed record InvitationPreview(string EventName, string Email, EventRole
 /// </summary>
 public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupNormalizer normalizer, IOptions<AppOptions> app, TimeProvider clock)
 {
-    public const string LinkPlaceholder = "{{invitation_link}}";
-
     public string Url(string token) => $"{app.Value.BaseUrl.TrimEnd('/')}/invitations/{token}";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -155,8 +152,8 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
             .Select(i => i.Seed).SingleOrDefaultAsync(cancellationToken);
         if (seed is null) return false;
         var url = Url(tokens.Token(seed));
-        message.BodyText = message.BodyText.Replace(LinkPlaceholder, url);
-        message.BodyHtml = message.BodyHtml?.Replace(LinkPlaceholder, url);
+        message.BodyText = message.BodyText.Replace(MessageComposer.InvitationLink, url);
+        message.BodyHtml = message.BodyHtml?.Replace(MessageComposer.InvitationLink, url);
         return true;
     }
 
@@ -164,40 +161,6 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
     {
         var e = await db.Events.AsNoTracking().Where(x => x.Id == invitation.EventId)
             .Select(x => new { x.Name, x.StartsAt, x.TimeZoneId }).SingleAsync();
-        var now = Now;
-        var role = $"{invitation.Role.Article()} ({invitation.Role.Describe().ToLowerInvariant()})";
-        var intro = $"{inviterName} invited you to help organise {e.Name} ({EventTime.Format(e.StartsAt, e.TimeZoneId)}) on EventEngine, as {role}.";
-        var expiry = $"The link works once and expires on {EventTime.Format(invitation.ExpiresAt, e.TimeZoneId)}. If you weren't expecting this, you can ignore this email.";
-        db.OutboxMessages.Add(new OutboxMessage
-        {
-            Id = Guid.NewGuid(),
-            EventId = invitation.EventId,
-            Channel = MessageChannel.Email,
-            Purpose = MessagePurpose.TeamInvitation,
-            Recipient = invitation.Email,
-            Subject = EventActivity.Fit($"{inviterName} invited you to organise {e.Name}", OutboxMessage.SubjectMaxLength),
-            BodyText = $"Hello,\n\n{intro}\n\nAccept the invitation: {LinkPlaceholder}\n\n{expiry}\n",
-            BodyHtml = Html(e.Name, intro, expiry),
-            State = MessageState.Queued,
-            NextAttemptAt = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        });
-    }
-
-    private static string Html(string eventName, string intro, string expiry)
-    {
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"></head>");
-        html.Append("<body style=\"margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2328;\">");
-        html.Append("<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:28px;\">");
-        html.Append("<p style=\"margin:0 0 16px;font-size:13px;letter-spacing:.04em;text-transform:uppercase;color:#6b7280;\">").Append(MessageComposer.Encode(eventName)).Append("</p>");
-        html.Append("<p style=\"margin:0 0 14px;font-size:16px;line-height:1.5;\">Hello,</p>");
-        html.Append("<p style=\"margin:0 0 14px;font-size:16px;line-height:1.5;\">").Append(MessageComposer.Encode(intro)).Append("</p>");
-        html.Append("<p style=\"margin:24px 0;\"><a href=\"").Append(LinkPlaceholder)
-            .Append("\" style=\"display:inline-block;background:#4338ca;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 22px;border-radius:6px;font-size:16px;\">Accept the invitation</a></p>");
-        html.Append("<p style=\"margin:0;font-size:14px;line-height:1.5;color:#6b7280;\">").Append(MessageComposer.Encode(expiry)).Append("</p>");
-        html.Append("</div></body></html>");
-        return html.ToString();
+        db.OutboxMessages.Add(MessageComposer.TeamInvitation(invitation, inviterName, e.Name, e.StartsAt, e.TimeZoneId, Now));
     }
 }

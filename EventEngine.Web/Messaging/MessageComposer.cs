@@ -40,6 +40,7 @@ public sealed record MessagePlan(IReadOnlyList<OutboxMessage> Messages, int NoAd
 public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> whatsApp, IOptionsMonitor<SmtpOptions> smtp, UnsubscribeLinks unsubscribe)
 {
     public const string RsvpLink = "{{rsvp_link}}";
+    public const string InvitationLink = "{{invitation_link}}";
 
     /// <summary>A stored message as hosts see it: the link is the guest's own, so it is named rather than shown.</summary>
     public static string ForDisplay(string text) => text.Replace(RsvpLink, "[personal RSVP link]");
@@ -209,21 +210,56 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
     /// <summary>The HTML part: the same text in paragraphs, every value encoded, with inline styles as mail clients need.</summary>
     private static string Html(string eventName, string body, bool replyButton, string unsubscribeUrl, GuestTexts texts)
     {
+        var paragraphs = body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(paragraph => string.Join("<br>", paragraph.Split('\n').Select(line => Encode(line).Replace(RsvpLink, $"<a href=\"{RsvpLink}\" style=\"color:#4338ca;\">{RsvpLink}</a>"))));
+        var footer = $"{Encode(texts.Format(texts.Footer, eventName))} <a href=\"{Encode(unsubscribeUrl)}\" style=\"color:#6b7280;\">{Encode(texts.Unsubscribe)}</a>";
+        return Frame(texts.Code, texts.Direction, eventName, paragraphs, replyButton ? (texts.ReplyButton, RsvpLink) : null, null, footer);
+    }
+
+    /// <summary>The email inviting a person to an event's team; its link is filled in as it is sent (see TeamInvitations.FillAsync).</summary>
+    public static OutboxMessage TeamInvitation(EventInvitation invitation, string inviterName, string eventName, DateTime startsAt, string timeZoneId, DateTime now)
+    {
+        var role = $"{invitation.Role.Article()} ({invitation.Role.Describe().ToLowerInvariant()})";
+        var intro = $"{inviterName} invited you to help organise {eventName} ({EventTime.Format(startsAt, timeZoneId)}) on EventEngine, as {role}.";
+        var expiry = $"The link works once and expires on {EventTime.Format(invitation.ExpiresAt, timeZoneId)}. If you weren't expecting this, you can ignore this email.";
+        return new OutboxMessage
+        {
+            Id = Guid.NewGuid(),
+            EventId = invitation.EventId,
+            Channel = MessageChannel.Email,
+            Purpose = MessagePurpose.TeamInvitation,
+            Recipient = invitation.Email,
+            Subject = Truncate($"{inviterName} invited you to organise {eventName}", OutboxMessage.SubjectMaxLength),
+            BodyText = $"Hello,\n\n{intro}\n\nAccept the invitation: {InvitationLink}\n\n{expiry}\n",
+            BodyHtml = Frame("en", "ltr", eventName, ["Hello,", Encode(intro)], ("Accept the invitation", InvitationLink), Encode(expiry), null),
+            State = MessageState.Queued,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>
+    /// Every email's HTML: the event's name above a white card of paragraphs (already encoded), an optional button and
+    /// a small note inside it, and an optional footer under it; inline styles, as mail clients need.
+    /// </summary>
+    private static string Frame(string language, string direction, string eventName, IEnumerable<string> paragraphs, (string Text, string Href)? button, string? note, string? footer)
+    {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"").Append(texts.Code).Append("\" dir=\"").Append(texts.Direction).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"></head>");
+        html.Append("<!DOCTYPE html><html lang=\"").Append(language).Append("\" dir=\"").Append(direction).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"></head>");
         html.Append("<body style=\"margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2328;\">");
         html.Append("<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:28px;\">");
         html.Append("<p style=\"margin:0 0 16px;font-size:13px;letter-spacing:.04em;text-transform:uppercase;color:#6b7280;\">").Append(Encode(eventName)).Append("</p>");
-        foreach (var paragraph in body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
-            html.Append("<p style=\"margin:0 0 14px;font-size:16px;line-height:1.5;\">")
-                .Append(string.Join("<br>", paragraph.Split('\n').Select(line => Encode(line).Replace(RsvpLink, $"<a href=\"{RsvpLink}\" style=\"color:#4338ca;\">{RsvpLink}</a>")))).Append("</p>");
-        if (replyButton)
-            html.Append("<p style=\"margin:24px 0 8px;\"><a href=\"").Append(RsvpLink)
+        foreach (var paragraph in paragraphs)
+            html.Append("<p style=\"margin:0 0 14px;font-size:16px;line-height:1.5;\">").Append(paragraph).Append("</p>");
+        if (button is { } b)
+            html.Append("<p style=\"margin:24px 0 8px;\"><a href=\"").Append(b.Href)
                 .Append("\" style=\"display:inline-block;background:#4338ca;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 22px;border-radius:6px;font-size:16px;\">")
-                .Append(Encode(texts.ReplyButton)).Append("</a></p>");
-        html.Append("</div><p style=\"max-width:560px;margin:16px auto 0;font-size:12px;color:#6b7280;text-align:center;\">")
-            .Append(Encode(texts.Format(texts.Footer, eventName)))
-            .Append(" <a href=\"").Append(Encode(unsubscribeUrl)).Append("\" style=\"color:#6b7280;\">").Append(Encode(texts.Unsubscribe)).Append("</a></p></body></html>");
+                .Append(Encode(b.Text)).Append("</a></p>");
+        if (note is not null) html.Append("<p style=\"margin:16px 0 0;font-size:14px;line-height:1.5;color:#6b7280;\">").Append(note).Append("</p>");
+        html.Append("</div>");
+        if (footer is not null) html.Append("<p style=\"max-width:560px;margin:16px auto 0;font-size:12px;color:#6b7280;text-align:center;\">").Append(footer).Append("</p>");
+        html.Append("</body></html>");
         return html.ToString();
     }
 }
