@@ -55,6 +55,9 @@ public class Guest
 
     public Household? Household { get; set; }
 
-    public string DisplayName => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
+    public string DisplayName => NameOf(FirstName, LastName);
+
+    /// <summary>How a guest's name is written everywhere: "Ada Lovelace", or "Ada" alone.</summary>
+    public static string NameOf(string firstName, string? lastName) => string.IsNullOrEmpty(lastName) ? firstName : $"{firstName} {lastName}";
     public int Headcount => 1 + PlusOnesComing;
 }

@@ -114,7 +114,7 @@ public sealed class RsvpLinks(AppDbContext db, LinkTokens tokens, IOptions<AppOp
         if (revoked == 0) return false;
         var members = await Members(live).OrderBy(g => g.SortName).Select(g => new { g.Id, g.FirstName, g.LastName }).ToListAsync(cancellationToken);
         foreach (var member in members)
-            log.Add(ActivityKind.RsvpLinkRevoked, $"Revoked the RSVP link of {(member.LastName is null ? member.FirstName : member.FirstName + " " + member.LastName)}", null, member.Id);
+            log.Add(ActivityKind.RsvpLinkRevoked, $"Revoked the RSVP link of {Guest.NameOf(member.FirstName, member.LastName)}", null, member.Id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -14,7 +14,7 @@ public sealed record MessageDraft(MessagePurpose Purpose, ChannelChoice Channel,
 public sealed record MessageRecipient(Guid Id, string FirstName, string? LastName, string? Email, string? Phone, bool Unsubscribed, bool RecentlyWrote,
     Language Language = Language.English)
 {
-    public string Name => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
+    public string Name => Guest.NameOf(FirstName, LastName);
 }
 
 /// <summary>

@@ -46,7 +46,7 @@ public sealed record DashboardReport(
             .Select(g => new { g.FirstName, g.LastName, g.DietaryNeeds, g.PlusOneNames, g.PlusOneDietaryNeeds })
             .ToListAsync();
         return DietaryNeeds.Summarise(guests.SelectMany(g =>
-            DietaryNeeds.People(g.LastName is null ? g.FirstName : $"{g.FirstName} {g.LastName}", g.DietaryNeeds, g.PlusOneNames, g.PlusOneDietaryNeeds)));
+            DietaryNeeds.People(Guest.NameOf(g.FirstName, g.LastName), g.DietaryNeeds, g.PlusOneNames, g.PlusOneDietaryNeeds)));
     }
 
     private static async Task<List<AnswerDay>> DaysAsync(AppDbContext db, Guid eventId, string zoneId, DateTime now)

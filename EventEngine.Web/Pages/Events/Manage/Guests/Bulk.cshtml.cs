@@ -54,7 +54,7 @@ public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
                 Response.Headers["HX-Redirect"] = composeUrl;
                 return Content("", "text/html");
             case "delete" when !Confirmed:
-                SelectedNames = await Names(guests).ToListAsync();
+                SelectedNames = await NamesAsync(guests);
                 Ids = ids;
                 if (SelectedNames.Count == 0) return Done("Those guests no longer exist.", ToastKind.Error, changed: true);
                 return this.PartialOrPage("_BulkConfirm", this);
@@ -67,17 +67,17 @@ public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
         {
             case "status-Invited" or "status-Confirmed" or "status-Declined":
                 var status = Enum.Parse<GuestStatus>(BulkAction[7..]);
-                names = await Names(guests).ToListAsync();
+                names = await NamesAsync(guests);
                 await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.Status, status).SetProperty(g => g.UpdatedAt, now));
                 message = $"{Count(names.Count)} marked {status.ToString().ToLowerInvariant()}.";
                 break;
             case "side":
-                names = await Names(guests).ToListAsync();
+                names = await NamesAsync(guests);
                 await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.Side, text).SetProperty(g => g.UpdatedAt, now));
                 message = text is null ? $"Side cleared for {Count(names.Count)}." : $"{Count(names.Count)} now on side {text}.";
                 break;
             case "table":
-                names = await Names(guests).ToListAsync();
+                names = await NamesAsync(guests);
                 await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.TableName, text).SetProperty(g => g.UpdatedAt, now));
                 message = text is null ? $"Table cleared for {Count(names.Count)}." : $"{Count(names.Count)} now at table {text}.";
                 break;
@@ -98,7 +98,7 @@ public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
                 message = $"Tag {text} removed from {Count(names.Count)}.";
                 break;
             case "delete":
-                names = await Names(guests).ToListAsync();
+                names = await NamesAsync(guests);
                 await guests.ExecuteDeleteAsync();
                 message = $"{Count(names.Count)} deleted.";
                 break;
@@ -115,8 +115,9 @@ public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
         return Done(message);
     }
 
-    private static IQueryable<string> Names(IQueryable<Guest> guests) =>
-        guests.OrderBy(g => g.SortName).ThenBy(g => g.FirstName).Select(g => g.LastName == null ? g.FirstName : g.FirstName + " " + g.LastName);
+    private static async Task<List<string>> NamesAsync(IQueryable<Guest> guests) =>
+        [.. (await guests.OrderBy(g => g.SortName).ThenBy(g => g.FirstName).Select(g => new { g.FirstName, g.LastName }).ToListAsync())
+            .Select(g => Guest.NameOf(g.FirstName, g.LastName))];
 
     private static string Count(int guests) => guests == 1 ? "1 guest" : $"{guests} guests";
 

@@ -17,7 +17,7 @@ public sealed record GuestRsvp(Guid EventId, Guid GuestId, string GuestName, str
     public static async Task<GuestRsvp> LoadAsync(AppDbContext db, RsvpLinks links, Guid eventId, Guid guestId, string timeZoneId)
     {
         var guest = await db.Guests.Where(g => g.Id == guestId && g.EventId == eventId)
-            .Select(g => new { Name = g.FirstName + " " + (g.LastName ?? ""), Household = g.Household != null ? g.Household.Name : null }).SingleAsync();
+            .Select(g => new { g.FirstName, g.LastName, Household = g.Household != null ? g.Household.Name : null }).SingleAsync();
         var token = await links.LiveTokenForGuestAsync(eventId, guestId);
         var sent = await db.OutboxMessages
             .Where(m => m.EventId == eventId && m.GuestId == guestId && m.SentAt != null
@@ -36,6 +36,6 @@ public sealed record GuestRsvp(Guid EventId, Guid GuestId, string GuestName, str
             .Concat(happened.Select(a => new Item(a.CreatedAt,
                 a.Kind == ActivityKind.RsvpLinkRevoked ? $"{a.Summary} (by {a.ActorName}); a new one replaces it" : a.Summary, a.Channel, a.Detail)))
             .OrderByDescending(i => i.At).Take(Limit).ToList();
-        return new GuestRsvp(eventId, guestId, guest.Name.Trim(), guest.Household, token is null ? null : links.Url(token), timeZoneId, items);
+        return new GuestRsvp(eventId, guestId, Guest.NameOf(guest.FirstName, guest.LastName), guest.Household, token is null ? null : links.Url(token), timeZoneId, items);
     }
 }

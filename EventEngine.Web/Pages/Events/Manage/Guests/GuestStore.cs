@@ -20,8 +20,8 @@ public static class GuestStore
             .Select(g => new { g.Id, g.FirstName, g.LastName, g.Phone })
             .FirstOrDefaultAsync();
         if (match is null) return null;
-        var name = string.IsNullOrEmpty(match.LastName) ? match.FirstName : $"{match.FirstName} {match.LastName}";
-        return new Duplicate(match.Phone == input.Phone && input.Phone is not null ? nameof(GuestInput.Phone) : nameof(GuestInput.Email), match.Id, name);
+        return new Duplicate(match.Phone == input.Phone && input.Phone is not null ? nameof(GuestInput.Phone) : nameof(GuestInput.Email), match.Id,
+            Guest.NameOf(match.FirstName, match.LastName));
     }
 
     public static string DuplicateMessage(Duplicate d) =>

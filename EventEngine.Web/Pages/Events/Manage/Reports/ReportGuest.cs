@@ -13,7 +13,7 @@ public sealed record ReportGuest(
     private static readonly StringComparer TableOrder =
         StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, System.Globalization.CompareOptions.NumericOrdering | System.Globalization.CompareOptions.IgnoreCase);
 
-    public string Name => string.IsNullOrEmpty(LastName) ? FirstName : $"{FirstName} {LastName}";
+    public string Name => Guest.NameOf(FirstName, LastName);
 
     /// <summary>Last name first, as a list sorted by last name reads: "Cohen, Sarah".</summary>
     public string NameLastFirst => string.IsNullOrEmpty(LastName) ? FirstName : $"{LastName}, {FirstName}";

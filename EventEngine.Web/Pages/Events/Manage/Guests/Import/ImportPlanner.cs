@@ -68,8 +68,7 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IRead
             }
 
             var household = input.NewHousehold is { } name ? FindOrCreateHousehold(plan, households, name) : null;
-            var guestName = string.IsNullOrEmpty(input.LastName) ? input.FirstName : $"{input.FirstName} {input.LastName}";
-            plan.Flags.AddRange(flags.Select(f => f with { Guest = guestName }));
+            plan.Flags.AddRange(flags.Select(f => f with { Guest = Guest.NameOf(input.FirstName!, input.LastName) }));
             if (existing is not null)
             {
                 Merge(existing, input, mapping, household);
