@@ -8,4 +8,7 @@ public sealed class DemoOptions
 
     /// <summary>When empty, a new random password is set and printed at each start.</summary>
     public string? Password { get; set; }
+
+    /// <summary>Where a local mail catcher shows the mail the app sends (scripts/run sets it), for the start-up message.</summary>
+    public string? MailUrl { get; set; }
 }

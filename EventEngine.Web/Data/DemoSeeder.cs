@@ -27,6 +27,8 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
             Console.WriteLine();
             Console.WriteLine($"  EventEngine is running at {url}");
             Console.WriteLine($"  Demo login: {demo.Email} / {password}");
+            foreach (var (_, line) in Messaging.MessagingSetup.Channels(app.Services))
+                Console.WriteLine($"  {(demo.MailUrl is not null && line.StartsWith("Email: through") ? $"Email: captured, read it at {demo.MailUrl}" : line)}");
             Console.WriteLine();
         });
     }

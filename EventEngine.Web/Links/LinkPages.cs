@@ -21,6 +21,8 @@ public static class LinkPages
     {
         response.Headers["Referrer-Policy"] = "no-referrer";
         response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        response.Headers.CacheControl = "no-store";
+        // The same value antiforgery insists on for pages with forms, so it has nothing to override (and log).
+        response.Headers.CacheControl = "no-cache, no-store";
+        response.Headers.Pragma = "no-cache";
     }
 }

@@ -34,18 +34,27 @@ public static class MessagingSetup
         return services;
     }
 
-    /// <summary>Says at start-up which channels can send, so a missing setting is noticed before a host sends.</summary>
+    /// <summary>
+    /// Says at start-up which channels can send, so a missing setting is noticed before a host sends. A demo start
+    /// says it once, in its own message (DemoSeeder), instead.
+    /// </summary>
     public static void ReportChannels(WebApplication app)
     {
-        var smtp = app.Services.GetRequiredService<IOptions<SmtpOptions>>().Value;
-        var whatsApp = app.Services.GetRequiredService<IOptions<WhatsAppOptions>>().Value;
-        if (smtp.IsConfigured)
-            app.Logger.LogInformation("Email goes through the SMTP server {Host}:{Port}.", smtp.Host, smtp.Port);
-        else
-            app.Logger.LogWarning("Email is not configured: set Smtp__Host (and Smtp__Port, Smtp__From). Emails stay queued until it is.");
-        if (whatsApp.IsConfigured)
-            app.Logger.LogInformation("WhatsApp goes through {BaseUrl} for phone number id {PhoneNumberId}.", whatsApp.BaseUrl, whatsApp.PhoneNumberId);
-        else
-            app.Logger.LogWarning("WhatsApp is disabled: set WhatsApp__AccessToken and WhatsApp__PhoneNumberId to send on WhatsApp.");
+        if (app.Services.GetRequiredService<IOptions<Data.DemoOptions>>().Value.Seed) return;
+        foreach (var (ready, line) in Channels(app.Services))
+            app.Logger.Log(ready ? LogLevel.Information : LogLevel.Warning, "{Channel}", line);
+    }
+
+    /// <summary>Each channel: whether it can send, and a line saying so (or how to turn it on).</summary>
+    public static IEnumerable<(bool Ready, string Line)> Channels(IServiceProvider services)
+    {
+        var smtp = services.GetRequiredService<IOptions<SmtpOptions>>().Value;
+        var whatsApp = services.GetRequiredService<IOptions<WhatsAppOptions>>().Value;
+        yield return smtp.IsConfigured
+            ? (true, $"Email: through the SMTP server {smtp.Host}:{smtp.Port}.")
+            : (false, "Email: off. Set Smtp__Host (and Smtp__Port, Smtp__From); emails stay queued until then.");
+        yield return whatsApp.IsConfigured
+            ? (true, $"WhatsApp: through {whatsApp.BaseUrl} for phone number id {whatsApp.PhoneNumberId}.")
+            : (false, "WhatsApp: off. Set WhatsApp__AccessToken and WhatsApp__PhoneNumberId (and WhatsApp__AppSecret, WhatsApp__VerifyToken for delivery reports) to send on WhatsApp.");
     }
 }
