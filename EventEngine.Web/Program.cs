@@ -137,9 +137,9 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     {
         await migrator.MigrateAsync();
     }
-    catch (MigrationChecksumMismatchException e)
+    catch (MigrationChecksumMismatchException ex)
     {
-        app.Logger.LogCritical("Start-up stopped: {Message}", e.Message);
+        app.Logger.LogCritical("Start-up stopped: {Message}", ex.Message);
         return 1;
     }
 }

@@ -124,7 +124,7 @@ public class WhatsAppWebhookTests(MessagingAppFactory app) : IClassFixture<Messa
         await app.QueryAsync(db => db.Database.ExecuteSqlAsync($"UPDATE outbox_messages SET provider_message_id = {wamid}, state = 'Sent' WHERE id = {queued.Id}"));
         await app.QueryAsync(async db =>
         {
-            await new EventEngine.Web.Messaging.WhatsApp.WhatsAppStatuses(db, app.Clock).ApplyAsync(wamid, CancellationToken.None);
+            await new EventEngine.Web.Messaging.WhatsApp.DeliveryReports(db, app.Clock).ApplyAsync(wamid, CancellationToken.None);
             return 0;
         });
         Assert.Equal(MessageState.Delivered, (await app.MessageAsync(queued.Id)).State);

@@ -48,6 +48,4 @@ public sealed class ActivityLog(AppDbContext db, CurrentEvent current, TimeProvi
     /// <summary>"Dana Levi, Tom Cohen and 12 more": the people a bulk change touched, short enough to read.</summary>
     public static string Names(IReadOnlyCollection<string> names, int shown = 30) =>
         names.Count <= shown ? string.Join(", ", names) : $"{string.Join(", ", names.Take(shown))} and {names.Count - shown} more";
-
-    public static string Guests(int count) => count == 1 ? "1 guest" : $"{count} guests";
 }

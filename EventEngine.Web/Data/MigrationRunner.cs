@@ -72,7 +72,7 @@ public sealed class MigrationRunner(string connectionString, IReadOnlyList<Migra
         {
             await ExecuteAsync(connection, $"CREATE DATABASE \"{database.Replace("\"", "\"\"")}\"", cancellationToken);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
         {
             // Another instance created it first.
         }

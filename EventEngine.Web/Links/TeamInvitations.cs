@@ -82,7 +82,7 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             return InviteResult.AlreadyInvited;
         }

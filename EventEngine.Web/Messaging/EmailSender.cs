@@ -48,20 +48,20 @@ public sealed class EmailSender(IEmailTransport transport, IOptionsMonitor<SmtpO
                 await client.SendAsync(format, mail, cancellationToken);
                 return SendOutcome.Sent(messageId);
             }
-            catch (SmtpCommandException e)
+            catch (SmtpCommandException ex)
             {
-                return Classify(e);
+                return Classify(ex);
             }
-            catch (ServiceNotAuthenticatedException e)
+            catch (ServiceNotAuthenticatedException ex)
             {
                 // The server wants a login or STARTTLS first: its configuration, so every message would be refused alike.
-                unreachable = SendOutcome.Retry("smtp-auth", $"The mail server {settings.Host} requires a login or STARTTLS (Smtp__User, Smtp__StartTls): {e.Message}");
+                unreachable = SendOutcome.Retry("smtp-auth", $"The mail server {settings.Host} requires a login or STARTTLS (Smtp__User, Smtp__StartTls): {ex.Message}");
                 return unreachable;
             }
-            catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
             {
                 await CloseAsync();
-                return NetworkFailure(e);
+                return NetworkFailure(ex);
             }
         }
 
@@ -71,42 +71,42 @@ public sealed class EmailSender(IEmailTransport transport, IOptionsMonitor<SmtpO
             {
                 return await transport.ConnectAsync(cancellationToken);
             }
-            catch (AuthenticationException e)
+            catch (AuthenticationException ex)
             {
-                unreachable = SendOutcome.Retry("smtp-auth", $"The mail server {settings.Host} refused the login (Smtp__User, Smtp__Password): {e.Message}");
+                unreachable = SendOutcome.Retry("smtp-auth", $"The mail server {settings.Host} refused the login (Smtp__User, Smtp__Password): {ex.Message}");
             }
-            catch (SslHandshakeException e)
+            catch (SslHandshakeException ex)
             {
-                unreachable = SendOutcome.Retry("smtp-tls", $"Could not start an encrypted connection to {settings.Host}:{settings.Port}: {Innermost(e).Message}");
+                unreachable = SendOutcome.Retry("smtp-tls", $"Could not start an encrypted connection to {settings.Host}:{settings.Port}: {Innermost(ex).Message}");
             }
-            catch (SmtpCommandException e)
+            catch (SmtpCommandException ex)
             {
-                unreachable = SendOutcome.Retry($"smtp {(int)e.StatusCode}", $"The mail server {settings.Host} refused the connection: {e.Message}");
+                unreachable = SendOutcome.Retry($"smtp {(int)ex.StatusCode}", $"The mail server {settings.Host} refused the connection: {ex.Message}");
             }
-            catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
             {
-                unreachable = NetworkFailure(e);
+                unreachable = NetworkFailure(ex);
             }
             return null;
         }
 
-        private SendOutcome Classify(SmtpCommandException e)
+        private SendOutcome Classify(SmtpCommandException ex)
         {
-            var code = (int)e.StatusCode;
-            var reply = e.Message.Trim();
+            var code = (int)ex.StatusCode;
+            var reply = ex.Message.Trim();
             if (code is >= 400 and < 500)
                 return SendOutcome.Retry($"smtp {code}", $"The mail server asked to try again later: {reply}");
-            if (e.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
+            if (ex.ErrorCode is SmtpErrorCode.RecipientNotAccepted or SmtpErrorCode.MessageNotAccepted)
                 return SendOutcome.Failed($"smtp {code}", $"The mail server refused the message: {reply}");
             // A refused sender address or an unexpected reply is about this server's set-up, and would refuse every message alike.
             return SendOutcome.Retry($"smtp {code}", $"The mail server refused the sender {settings.From} (check Smtp__From and the server's settings): {reply}");
         }
 
-        private SendOutcome NetworkFailure(Exception e) =>
-            SendOutcome.Retry("smtp-network", $"Could not reach the mail server {settings.Host}:{settings.Port}: {Innermost(e).Message}");
+        private SendOutcome NetworkFailure(Exception ex) =>
+            SendOutcome.Retry("smtp-network", $"Could not reach the mail server {settings.Host}:{settings.Port}: {Innermost(ex).Message}");
 
-        private static bool IsConnectionFailure(Exception e) =>
-            e is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException or OperationCanceledException;
+        private static bool IsConnectionFailure(Exception ex) =>
+            ex is IOException or SocketException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException or OperationCanceledException;
 
         private async Task CloseAsync()
         {
@@ -115,7 +115,7 @@ public sealed class EmailSender(IEmailTransport transport, IOptionsMonitor<SmtpO
             {
                 if (client.IsConnected) await client.DisconnectAsync(true, CancellationToken.None);
             }
-            catch (Exception e) when (IsConnectionFailure(e))
+            catch (Exception ex) when (IsConnectionFailure(ex))
             {
                 // Already broken: there is nothing to say goodbye to.
             }
@@ -162,5 +162,5 @@ public sealed class EmailSender(IEmailTransport transport, IOptionsMonitor<SmtpO
         return mail;
     }
 
-    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+    private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
 }

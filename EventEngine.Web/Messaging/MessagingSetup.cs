@@ -23,7 +23,7 @@ public static class MessagingSetup
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) },
             provider.GetRequiredService<IOptionsMonitor<WhatsAppOptions>>(),
             provider.GetRequiredService<TimeProvider>()));
-        services.AddScoped<WhatsAppStatuses>();
+        services.AddScoped<DeliveryReports>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<ReminderScheduler>();
         if (configuration.GetValue("Outbox:Enabled", true))

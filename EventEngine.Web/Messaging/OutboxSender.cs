@@ -34,9 +34,9 @@ public sealed class OutboxSender(
             {
                 handled = await SendDueAsync(stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "The outbox sender failed; trying again shortly.");
+                logger.LogError(ex, "The outbox sender failed; trying again shortly.");
                 handled = 0;
             }
             // A full batch suggests more is waiting: go straight on. Otherwise poll.
@@ -116,10 +116,10 @@ public sealed class OutboxSender(
         {
             return SendOutcome.Retry("interrupted", "The app stopped while the message was being sent.");
         }
-        catch (Exception e)
+        catch (Exception ex)
         {
-            logger.LogError(e, "Message {MessageId} could not be sent.", message.Id);
-            return SendOutcome.Retry("error", $"An unexpected error: {e.Message}");
+            logger.LogError(ex, "Message {MessageId} could not be sent.", message.Id);
+            return SendOutcome.Retry("error", $"An unexpected error: {ex.Message}");
         }
     }
 
@@ -127,7 +127,7 @@ public sealed class OutboxSender(
     private async Task ApplyEarlyStatusesAsync(string wamid)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<WhatsAppStatuses>().ApplyAsync(wamid, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DeliveryReports>().ApplyAsync(wamid, CancellationToken.None);
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

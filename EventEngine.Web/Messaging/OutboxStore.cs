@@ -97,14 +97,14 @@ public sealed class OutboxStore(NpgsqlDataSource database, IOptions<OutboxOption
             .SetProperty(m => m.State, MessageState.Cancelled).SetProperty(m => m.Error, m => reason ?? m.Error).SetProperty(m => m.UpdatedAt, now));
 
     /// <summary>
-    /// Moves a sent WhatsApp message on by all its provider reports so far (see <see cref="MessageStates.Advance"/>),
+    /// Moves a sent WhatsApp message on by all its provider reports so far (see <see cref="Advance"/>),
     /// so duplicates and any arrival order give the same result; the caller holds the row's lock and saves.
     /// </summary>
     public static void ApplyReports(OutboxMessage message, IReadOnlyList<WhatsAppStatus> reports, DateTime now)
     {
         var before = message.State;
         foreach (var report in reports.OrderBy(r => r.OccurredAt))
-            if (Reported(report.Status) is { } reported) message.State = MessageStates.Advance(message.State, reported);
+            if (Reported(report.Status) is { } reported) message.State = Advance(message.State, reported);
 
         var at = reports.ToDictionary(r => r.Status, r => r.OccurredAt);
         if (at.TryGetValue("sent", out var sent)) message.SentAt ??= sent;
@@ -122,6 +122,17 @@ public sealed class OutboxStore(NpgsqlDataSource database, IOptions<OutboxOption
             message.Error = failure.Error;
         }
         message.UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The state after the provider reports <paramref name="reported"/>. Reports arrive duplicated and out of order,
+    /// so a state only moves forward: read beats delivered beats sent, and a failure cannot undo a delivery.
+    /// </summary>
+    public static MessageState Advance(MessageState current, MessageState reported)
+    {
+        if (current is MessageState.Cancelled or MessageState.Failed) return current;
+        if (reported == MessageState.Failed) return current >= MessageState.Delivered ? current : MessageState.Failed;
+        return reported > current ? reported : current;
     }
 
     private static MessageState? Reported(string status) => status switch

@@ -21,9 +21,9 @@ public sealed class ReminderScheduler(IServiceScopeFactory scopes, MessageCompos
             {
                 await QueueDueAsync(stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "The reminder scheduler failed; trying again at its next run.");
+                logger.LogError(ex, "The reminder scheduler failed; trying again at its next run.");
             }
             try
             {

@@ -25,7 +25,7 @@ public sealed class UnsubscribeLinks(IDataProtectionProvider protection, IOption
             var bytes = protector.Unprotect(WebEncoders.Base64UrlDecode(token));
             return bytes.Length == 16 ? new Guid(bytes) : null;
         }
-        catch (Exception e) when (e is CryptographicException or FormatException)
+        catch (Exception ex) when (ex is CryptographicException or FormatException)
         {
             return null;
         }

@@ -32,9 +32,9 @@ public static class Telephone
         {
             number = Util.ParseAndKeepRawInput(input, home ?? "ZZ");
         }
-        catch (NumberParseException e)
+        catch (NumberParseException ex)
         {
-            return Refuse(ParseError(e.ErrorType, input, home));
+            return Refuse(ParseError(ex.ErrorType, input, home));
         }
         return Util.IsValidNumber(number)
             ? new PhoneResult(Util.Format(number, PhoneNumberFormat.E164), null, number.HasExtension ? number.Extension : null)

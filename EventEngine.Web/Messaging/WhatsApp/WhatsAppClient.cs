@@ -46,9 +46,9 @@ public sealed class WhatsAppClient(HttpClient http, IOptionsMonitor<WhatsAppOpti
         {
             response = await http.SendAsync(request, cancellationToken);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return SendOutcome.Retry("whatsapp-network", $"Could not reach the WhatsApp Cloud API: {e.Message}");
+            return SendOutcome.Retry("whatsapp-network", $"Could not reach the WhatsApp Cloud API: {ex.Message}");
         }
         using (response)
         {

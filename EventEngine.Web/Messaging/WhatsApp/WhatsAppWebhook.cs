@@ -32,7 +32,7 @@ public static class WhatsAppWebhook
         return valid ? Results.Text(request.Query["hub.challenge"].ToString(), "text/plain") : Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<WhatsAppOptions> options, WhatsAppStatuses statuses,
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<WhatsAppOptions> options, DeliveryReports statuses,
         AppDbContext db, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -48,9 +48,9 @@ public static class WhatsAppWebhook
         {
             notification = WebhookNotification.Parse(body);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
-            loggers.CreateLogger(typeof(WhatsAppWebhook)).LogWarning("A signed WhatsApp notification could not be read: {Error}", e.Message);
+            loggers.CreateLogger(typeof(WhatsAppWebhook)).LogWarning("A signed WhatsApp notification could not be read: {Error}", ex.Message);
             return Results.BadRequest();
         }
         foreach (var status in notification.Statuses)

@@ -69,17 +69,17 @@ public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
                 var status = Enum.Parse<GuestStatus>(BulkAction[7..]);
                 names = await NamesAsync(guests);
                 await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.Status, status).SetProperty(g => g.UpdatedAt, now));
-                message = $"{Count(names.Count)} marked {status.ToString().ToLowerInvariant()}.";
+                message = $"{Plural.Of(names.Count, "guest")} marked {status.ToString().ToLowerInvariant()}.";
                 break;
             case "side":
                 names = await NamesAsync(guests);
                 await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.Side, text).SetProperty(g => g.UpdatedAt, now));
-                message = text is null ? $"Side cleared for {Count(names.Count)}." : $"{Count(names.Count)} now on side {text}.";
+                message = text is null ? $"Side cleared for {Plural.Of(names.Count, "guest")}." : $"{Plural.Of(names.Count, "guest")} now on side {text}.";
                 break;
             case "table":
                 names = await NamesAsync(guests);
                 await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.TableName, text).SetProperty(g => g.UpdatedAt, now));
-                message = text is null ? $"Table cleared for {Count(names.Count)}." : $"{Count(names.Count)} now at table {text}.";
+                message = text is null ? $"Table cleared for {Plural.Of(names.Count, "guest")}." : $"{Plural.Of(names.Count, "guest")} now at table {text}.";
                 break;
             case "tag-add":
                 names = await db.Database.SqlQuery<string>($"""
@@ -87,7 +87,7 @@ public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
                     WHERE event_id = {current.EventId} AND id = ANY({ids}) AND NOT ({text} = ANY(tags)) AND cardinality(tags) < {GuestInput.MaxTags}
                     RETURNING first_name || coalesce(' ' || last_name, '') AS "Value"
                     """).ToListAsync();
-                message = $"Tag {text} added to {Count(names.Count)}.";
+                message = $"Tag {text} added to {Plural.Of(names.Count, "guest")}.";
                 break;
             case "tag-remove":
                 names = await db.Database.SqlQuery<string>($"""
@@ -95,12 +95,12 @@ public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
                     WHERE event_id = {current.EventId} AND id = ANY({ids}) AND {text} = ANY(tags)
                     RETURNING first_name || coalesce(' ' || last_name, '') AS "Value"
                     """).ToListAsync();
-                message = $"Tag {text} removed from {Count(names.Count)}.";
+                message = $"Tag {text} removed from {Plural.Of(names.Count, "guest")}.";
                 break;
             case "delete":
                 names = await NamesAsync(guests);
                 await guests.ExecuteDeleteAsync();
-                message = $"{Count(names.Count)} deleted.";
+                message = $"{Plural.Of(names.Count, "guest")} deleted.";
                 break;
             default:
                 return Done("Choose what to do with the selected guests.", ToastKind.Error, changed: false);
@@ -119,7 +119,6 @@ public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
         [.. (await guests.OrderBy(g => g.SortName).ThenBy(g => g.FirstName).Select(g => new { g.FirstName, g.LastName }).ToListAsync())
             .Select(g => Guest.NameOf(g.FirstName, g.LastName))];
 
-    private static string Count(int guests) => guests == 1 ? "1 guest" : $"{guests} guests";
 
     private IActionResult Done(string message, ToastKind kind = ToastKind.Success, bool changed = true)
     {

@@ -29,7 +29,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, ActivityLog log, R
     public GuestInput Input { get; set; } = new();
 
     public GuestFormView Form { get; private set; } = null!;
-    public GuestStore.Duplicate? Duplicate { get; private set; }
+    public GuestQueries.Duplicate? Duplicate { get; private set; }
     public GuestConversation? Conversation { get; private set; }
     public GuestRsvp? Rsvp { get; private set; }
     public Guid EventId => current.EventId;

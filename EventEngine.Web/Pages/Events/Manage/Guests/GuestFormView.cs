@@ -9,8 +9,8 @@ public sealed record GuestFormView(
     Guid? GuestId,
     GuestInput Input,
     List<string> Sides,
-    List<GuestStore.HouseholdOption> Households,
-    GuestStore.Duplicate? Duplicate,
+    List<GuestQueries.HouseholdOption> Households,
+    GuestQueries.Duplicate? Duplicate,
     string? PhoneExample)
 {
     public bool IsNew => GuestId is null;

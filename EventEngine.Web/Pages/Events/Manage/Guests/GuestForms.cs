@@ -10,26 +10,26 @@ namespace EventEngine.Web.Pages.Events.Manage.Guests;
 /// <summary>Saving a guest from any form (add, full edit, inline row): validate, check duplicates and household, save.</summary>
 public static class GuestForms
 {
-    public static async Task<GuestFormView> ViewAsync(AppDbContext db, Guid eventId, Guid? guestId, GuestInput input, GuestStore.Duplicate? duplicate) =>
+    public static async Task<GuestFormView> ViewAsync(AppDbContext db, Guid eventId, Guid? guestId, GuestInput input, GuestQueries.Duplicate? duplicate) =>
         new(eventId, guestId, input,
-            await GuestStore.SidesAsync(db, eventId),
-            await GuestStore.HouseholdsAsync(db, eventId),
+            await GuestQueries.SidesAsync(db, eventId),
+            await GuestQueries.HouseholdsAsync(db, eventId),
             duplicate,
-            Telephone.Example(await GuestStore.DefaultCountryAsync(db, eventId)));
+            Telephone.Example(await GuestQueries.DefaultCountryAsync(db, eventId)));
 
     /// <summary>
     /// Saves the input onto <paramref name="guest"/> (or a new guest). Returns the saved guest, or null with the
     /// problems in ModelState under "Input.{field}" and the duplicate guest if that was one of them.
     /// </summary>
-    public static async Task<(Guest? Guest, GuestStore.Duplicate? Duplicate)> SaveAsync(
+    public static async Task<(Guest? Guest, GuestQueries.Duplicate? Duplicate)> SaveAsync(
         PageModel page, AppDbContext db, CurrentEvent current, ActivityLog log, GuestInput input, Guest? guest, DateTime now)
     {
-        var country = await GuestStore.DefaultCountryAsync(db, current.EventId);
+        var country = await GuestQueries.DefaultCountryAsync(db, current.EventId);
         var errors = input.Validate(country);
-        if (errors.Count == 0 && !await GuestStore.ResolveHouseholdAsync(db, current.EventId, input, now))
+        if (errors.Count == 0 && !await GuestQueries.ResolveHouseholdAsync(db, current.EventId, input, now))
             errors.Add((nameof(GuestInput.HouseholdId), "Choose a household from the list."));
-        var duplicate = errors.Count == 0 ? await GuestStore.FindDuplicateAsync(db, current.EventId, input, guest?.Id) : null;
-        if (duplicate is not null) errors.Add((duplicate.Field, GuestStore.DuplicateMessage(duplicate)));
+        var duplicate = errors.Count == 0 ? await GuestQueries.FindDuplicateAsync(db, current.EventId, input, guest?.Id) : null;
+        if (duplicate is not null) errors.Add((duplicate.Field, GuestQueries.DuplicateMessage(duplicate)));
         if (errors.Count > 0)
         {
             foreach (var (field, message) in errors) page.ModelState.AddModelError($"Input.{field}", message);
@@ -53,7 +53,7 @@ public static class GuestForms
             await db.SaveChangesAsync();
             return (guest, null);
         }
-        catch (DbUpdateException e) when (GuestStore.UniqueViolationField(e) is { } field)
+        catch (DbUpdateException ex) when (GuestQueries.UniqueViolationField(ex) is { } field)
         {
             page.ModelState.AddModelError($"Input.{field}", field == nameof(GuestInput.Phone)
                 ? "Someone just added a guest with this phone number." : "Someone just added a guest with this email address.");

@@ -25,7 +25,7 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, ActivityLog l
     public async Task OnGetAsync()
     {
         Members = [.. Enumerable.Range(0, 4).Select(_ => new GuestInput())];
-        Sides = await GuestStore.SidesAsync(db, current.EventId);
+        Sides = await GuestQueries.SidesAsync(db, current.EventId);
     }
 
     /// <summary>One more empty member row, numbered after the last (htmx appends it).</summary>
@@ -35,7 +35,7 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, ActivityLog l
     public async Task<IActionResult> OnPostAsync()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var country = await GuestStore.DefaultCountryAsync(db, current.EventId);
+        var country = await GuestQueries.DefaultCountryAsync(db, current.EventId);
         Name = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim();
         if (Name is null) ModelState.AddModelError(nameof(Name), "Name the household, e.g. The Okafor family.");
         else if (Name.Length > Household.NameMaxLength) ModelState.AddModelError(nameof(Name), $"Keep the name under {Household.NameMaxLength} characters.");
@@ -50,12 +50,12 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, ActivityLog l
             foreach (var (field, message) in member.Validate(country)) ModelState.AddModelError($"Members[{i}].{field}", message);
             foreach (var (field, value) in new[] { (nameof(GuestInput.Phone), member.Phone), (nameof(GuestInput.Email), member.Email) })
                 if (value is not null && !seen.Add(value)) ModelState.AddModelError($"Members[{i}].{field}", "Two people here have the same " + (field == "Phone" ? "phone number." : "email address."));
-            if (ModelState.IsValid && await GuestStore.FindDuplicateAsync(db, current.EventId, member) is { } dup)
-                ModelState.AddModelError($"Members[{i}].{dup.Field}", GuestStore.DuplicateMessage(dup));
+            if (ModelState.IsValid && await GuestQueries.FindDuplicateAsync(db, current.EventId, member) is { } dup)
+                ModelState.AddModelError($"Members[{i}].{dup.Field}", GuestQueries.DuplicateMessage(dup));
         }
         if (!ModelState.IsValid)
         {
-            Sides = await GuestStore.SidesAsync(db, current.EventId);
+            Sides = await GuestQueries.SidesAsync(db, current.EventId);
             return this.PartialOrPage("_HouseholdForm", this);
         }
 
@@ -73,10 +73,10 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, ActivityLog l
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException e) when (GuestStore.UniqueViolationField(e) is not null)
+        catch (DbUpdateException ex) when (GuestQueries.UniqueViolationField(ex) is not null)
         {
             ModelState.AddModelError("Members", "Someone just added one of these people. Check the guest list and try again.");
-            Sides = await GuestStore.SidesAsync(db, current.EventId);
+            Sides = await GuestQueries.SidesAsync(db, current.EventId);
             return this.PartialOrPage("_HouseholdForm", this);
         }
         return this.RedirectWithToast($"/events/{current.EventId}/guests?household={household.Id}", $"{household.Name} added with {filled.Count} {(filled.Count == 1 ? "person" : "people")}.");

@@ -26,7 +26,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
     public int PageCount => Math.Max(1, (Total + GuestFilter.PageSize - 1) / GuestFilter.PageSize);
     public List<string> Sides { get; private set; } = [];
     public List<string> Tags { get; private set; } = [];
-    public List<GuestStore.HouseholdOption> Households { get; private set; } = [];
+    public List<GuestQueries.HouseholdOption> Households { get; private set; } = [];
     public string BasePath => $"/events/{current.EventId}/guests";
 
     public async Task<IActionResult> OnGetAsync()
@@ -42,9 +42,9 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
         }
         Event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == current.EventId);
         Counts = await GuestCounts.LoadAsync(db, current.EventId);
-        Sides = await GuestStore.SidesAsync(db, current.EventId);
-        Tags = await GuestStore.TagsAsync(db, current.EventId);
-        Households = await GuestStore.HouseholdsAsync(db, current.EventId);
+        Sides = await GuestQueries.SidesAsync(db, current.EventId);
+        Tags = await GuestQueries.TagsAsync(db, current.EventId);
+        Households = await GuestQueries.HouseholdsAsync(db, current.EventId);
         await LoadResultsAsync();
         return Page();
     }

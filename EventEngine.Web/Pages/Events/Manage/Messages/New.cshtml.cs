@@ -83,13 +83,13 @@ public class NewModel(AppDbContext db, CurrentEvent current, ActivityLog log, Me
         }
         db.OutboxMessages.AddRange(plan.Messages);
         var channels = string.Join(" and ", new[] { (plan.Email, "by email"), (plan.WhatsApp, "on WhatsApp") }.Where(c => c.Item1 > 0).Select(c => $"{c.Item1} {c.Item2}"));
-        log.Add(ActivityKind.MessagesQueued, $"Sent the {Input.Purpose.Label().ToLowerInvariant()} to {ActivityLog.Guests(plan.Messages.Count)}: {channels}",
+        log.Add(ActivityKind.MessagesQueued, $"Sent the {Input.Purpose.Label().ToLowerInvariant()} to {Plural.Of(plan.Messages.Count, "guest")}: {channels}",
             (Input.Subject is { Length: > 0 } subject ? $"Subject: {subject}\n" : "") + Input.Body);
         try
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             return this.RedirectWithToast($"{MessagesPath}?broadcast={Input.BroadcastId}", "This message was already sent; it is not sent twice.", ToastKind.Info);
         }

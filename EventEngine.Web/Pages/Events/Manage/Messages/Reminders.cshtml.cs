@@ -74,7 +74,7 @@ public class RemindersModel(AppDbContext db, CurrentEvent current, ActivityLog l
         {
             await db.SaveChangesAsync();
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             ModelState.AddModelError("Input.DaysBefore", "There is already a reminder on that day.");
             return Page();

@@ -18,10 +18,10 @@ public static class CatererSheetPdf
         var meals = confirmed.Sum(g => g.Headcount);
         document.Paragraph($"Meals: {meals:N0}", new TextStyle(16, Bold: true, ReportDocument.Ink), 2);
         document.Paragraph(meals == 0 ? "No guests have confirmed yet."
-            : $"{ReportGuest.Plural(confirmed.Count, "guest")} and {ReportGuest.Plural(meals - confirmed.Count, "plus-one")} who confirmed.",
+            : $"{Plural.Of(confirmed.Count, "guest")} and {Plural.Of(meals - confirmed.Count, "plus-one")} who confirmed.",
             new TextStyle(10, Color: ReportDocument.Ink), 2);
         if (waiting.Count > 0)
-            document.Paragraph($"Not counted yet: {ReportGuest.Plural(waiting.Count, "guest")} still to answer (up to {ReportGuest.Plural(waiting.Sum(g => 1 + g.PlusOnesAllowed), "person", "people")}).",
+            document.Paragraph($"Not counted yet: {Plural.Of(waiting.Count, "guest")} still to answer (up to {Plural.Of(waiting.Sum(g => 1 + g.PlusOnesAllowed), "person", "people")}).",
                 new TextStyle(9, Color: ReportDocument.Muted), 2);
         if (meals == 0) return document.ToPdf();
 
@@ -36,7 +36,7 @@ public static class CatererSheetPdf
         foreach (var (table, seated) in ReportGuest.ByTable(confirmed))
         {
             var tableMeals = seated.Sum(g => g.Headcount);
-            byTable.Group($"{table} · {ReportGuest.Plural(tableMeals, "meal")}");
+            byTable.Group($"{table} · {Plural.Of(tableMeals, "meal")}");
             Rows(byTable, seated, tableMeals);
         }
         byTable.End();

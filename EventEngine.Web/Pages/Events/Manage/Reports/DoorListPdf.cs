@@ -16,10 +16,10 @@ public static class DoorListPdf
         var confirmed = guests.Where(g => g.Status == GuestStatus.Confirmed).ToList();
         var notListed = guests.Count - confirmed.Count;
         document.Paragraph(confirmed.Count == 0 ? "No guests have confirmed yet, so there is no one to list."
-            : $"{ReportGuest.Plural(confirmed.Count, "guest")} confirmed, {ReportGuest.Plural(confirmed.Sum(g => g.Headcount), "person", "people")} expected. Tick each guest as they arrive.",
+            : $"{Plural.Of(confirmed.Count, "guest")} confirmed, {Plural.Of(confirmed.Sum(g => g.Headcount), "person", "people")} expected. Tick each guest as they arrive.",
             summary, 2);
         if (notListed > 0)
-            document.Paragraph($"Not listed: {ReportGuest.Plural(notListed, "guest")} not confirmed (declined or still to answer).", new TextStyle(9, Color: ReportDocument.Muted), 8);
+            document.Paragraph($"Not listed: {Plural.Of(notListed, "guest")} not confirmed (declined or still to answer).", new TextStyle(9, Color: ReportDocument.Muted), 8);
         if (confirmed.Count == 0) return document.ToPdf();
 
         var table = new ReportTable(document, [new("", 6, TickBox: true), new("Guest", 50), new("Household", 30), new("People", 12, Right: true)], fontSize: 14);

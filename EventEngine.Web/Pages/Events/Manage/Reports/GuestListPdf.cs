@@ -37,10 +37,10 @@ public static class GuestListPdf
     /// <summary>"12 guests · 8 confirmed · 1 declined · 3 waiting · 11 people coming", leaving out answers no one gave.</summary>
     private static string Totals(IReadOnlyCollection<ReportGuest> guests)
     {
-        var parts = new List<string> { ReportGuest.Plural(guests.Count, "guest") };
+        var parts = new List<string> { Plural.Of(guests.Count, "guest") };
         foreach (var status in new[] { GuestStatus.Confirmed, GuestStatus.Declined, GuestStatus.Invited })
             if (guests.Count(g => g.Status == status) is > 0 and var count) parts.Add($"{count:N0} {ReportGuest.StatusLabel(status).ToLowerInvariant()}");
-        parts.Add($"{ReportGuest.Plural(guests.Where(g => g.Status == GuestStatus.Confirmed).Sum(g => g.Headcount), "person", "people")} coming");
+        parts.Add($"{Plural.Of(guests.Where(g => g.Status == GuestStatus.Confirmed).Sum(g => g.Headcount), "person", "people")} coming");
         return string.Join(" · ", parts);
     }
 

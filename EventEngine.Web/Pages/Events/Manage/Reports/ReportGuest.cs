@@ -37,8 +37,6 @@ public sealed record ReportGuest(
 
     public static string StatusLabel(GuestStatus status) => status == GuestStatus.Invited ? "Waiting" : status.ToString();
 
-    /// <summary>"1 guest", "12 guests", "3 people".</summary>
-    public static string Plural(int count, string one, string? many = null) => $"{count:N0} {(count == 1 ? one : many ?? one + "s")}";
 
     /// <summary>The guests table by table, in number order, then those without one ("No table yet").</summary>
     public static IEnumerable<(string Table, List<ReportGuest> Guests)> ByTable(IEnumerable<ReportGuest> guests) =>

@@ -13,7 +13,7 @@ public static class SeatingPlanPdf
         var tableCount = seatable.Select(g => g.Table).Where(t => !string.IsNullOrEmpty(t)).Distinct().Count();
         var unseated = seatable.Count(g => g.Table is null);
         document.Paragraph(seatable.Count == 0 ? "There are no guests to seat yet."
-            : $"{ReportGuest.Plural(tableCount, "table")}, {ReportGuest.Plural(seatable.Count - unseated, "guest")} seated, {ReportGuest.Plural(unseated, "guest")} without a table. " +
+            : $"{Plural.Of(tableCount, "table")}, {Plural.Of(seatable.Count - unseated, "guest")} seated, {Plural.Of(unseated, "guest")} without a table. " +
               "People counts include plus-ones who confirmed; guests who declined are left out.",
             new TextStyle(10, Color: ReportDocument.Ink), 8);
         if (seatable.Count == 0) return document.ToPdf();
@@ -22,8 +22,8 @@ public static class SeatingPlanPdf
         foreach (var (table, seated) in ReportGuest.ByTable(seatable))
         {
             var waiting = seated.Count(g => g.Status == GuestStatus.Invited);
-            plan.Group($"{table} · {ReportGuest.Plural(seated.Count, "guest")}, " +
-                $"{ReportGuest.Plural(seated.Sum(g => g.Headcount), "person", "people")}{(waiting > 0 ? $" ({waiting} not answered)" : "")}");
+            plan.Group($"{table} · {Plural.Of(seated.Count, "guest")}, " +
+                $"{Plural.Of(seated.Sum(g => g.Headcount), "person", "people")}{(waiting > 0 ? $" ({waiting} not answered)" : "")}");
             foreach (var g in seated)
                 plan.Row(new ReportCell(g.Name, g.PlusOnesNote, Bold: true), g.Household ?? "", g.Headcount.ToString("N0"), ReportGuest.StatusLabel(g.Status));
         }

@@ -72,9 +72,9 @@ public sealed record GuestFile(List<string> Headers, List<FileRow> Rows)
         {
             document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 16 });
         }
-        catch (JsonException e)
+        catch (JsonException ex)
         {
-            return (null, $"The JSON can't be read (line {e.LineNumber + 1}): check it is an array of guests like [{{\"name\": \"Ada\", \"email\": \"ada@example.com\"}}].");
+            return (null, $"The JSON can't be read (line {ex.LineNumber + 1}): check it is an array of guests like [{{\"name\": \"Ada\", \"email\": \"ada@example.com\"}}].");
         }
         using (document)
         {

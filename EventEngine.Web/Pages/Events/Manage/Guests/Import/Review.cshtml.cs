@@ -57,7 +57,7 @@ public class ReviewModel(AppDbContext db, CurrentEvent current, ActivityLog log,
         {
             await ImportWriter.CommitAsync(db, Import, Plan, RejectedCsv(), clock.GetUtcNow().UtcDateTime, HttpContext.RequestAborted);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             Error = "Someone added one of these guests while the import ran, so nothing was imported. Check the preview and import again.";
             await PlanAsync();
@@ -87,7 +87,7 @@ public class ReviewModel(AppDbContext db, CurrentEvent current, ActivityLog log,
         Upload = cache.File(Import);
         ModelState.Clear();
         if (Map.Count != Upload.Headers.Count) Map = [.. ImportFields.Detect(Upload.Headers)];
-        var country = await GuestStore.DefaultCountryAsync(db, current.EventId);
+        var country = await GuestQueries.DefaultCountryAsync(db, current.EventId);
         var (mappingError, rows) = cache.Rows(Import, Upload, [.. Map], country);
         if (mappingError is not null)
         {

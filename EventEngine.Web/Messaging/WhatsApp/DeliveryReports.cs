@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace EventEngine.Web.Messaging.WhatsApp;
 
 /// <summary>
-/// Keeps WhatsApp's status reports, each once, and recomputes the message's state from all of them under a row lock
+/// Keeps WhatsApp's delivery reports, each once, and recomputes the message's state from all of them under a row lock
 /// (<see cref="OutboxStore.ApplyReports"/>), so a report that arrives before the sender stored the wamid is applied
 /// when it does.
 /// </summary>
-public sealed class WhatsAppStatuses(AppDbContext db, TimeProvider clock)
+public sealed class DeliveryReports(AppDbContext db, TimeProvider clock)
 {
     public async Task RecordAsync(WhatsAppStatus report, CancellationToken cancellationToken)
     {

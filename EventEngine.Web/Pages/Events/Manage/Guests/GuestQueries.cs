@@ -5,8 +5,11 @@ using Npgsql;
 
 namespace EventEngine.Web.Pages.Events.Manage.Guests;
 
-/// <summary>The checks a guest's save needs from the database: duplicates and households, always within the one event.</summary>
-public static class GuestStore
+/// <summary>
+/// What the guest pages ask the database, always within the one event: duplicates and households for a save, and the
+/// event's sides, tags and phone country for the forms.
+/// </summary>
+public static class GuestQueries
 {
     public sealed record Duplicate(string Field, Guid GuestId, string Name);
 
@@ -47,8 +50,8 @@ public static class GuestStore
     }
 
     /// <summary>Two people saving the same phone or email at once: the unique index decides, and the loser gets the field message.</summary>
-    public static string? UniqueViolationField(DbUpdateException e) =>
-        (e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation } pg
+    public static string? UniqueViolationField(DbUpdateException ex) =>
+        (ex.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation } pg
             ? pg.ConstraintName switch
             {
                 "ix_guests_event_id_phone" => nameof(GuestInput.Phone),

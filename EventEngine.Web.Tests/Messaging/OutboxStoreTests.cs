@@ -1,8 +1,9 @@
 using EventEngine.Web.Domain;
+using EventEngine.Web.Messaging;
 
 namespace EventEngine.Web.Tests.Messaging;
 
-public class MessageStatesTests
+public class OutboxStoreTests
 {
     [Theory]
     [InlineData(MessageState.Sent, MessageState.Delivered, MessageState.Delivered)]
@@ -14,5 +15,5 @@ public class MessageStatesTests
     [InlineData(MessageState.Failed, MessageState.Read, MessageState.Failed)]
     [InlineData(MessageState.Cancelled, MessageState.Sent, MessageState.Cancelled)]
     public void A_report_never_moves_a_message_backwards(MessageState current, MessageState reported, MessageState expected) =>
-        Assert.Equal(expected, MessageStates.Advance(current, reported));
+        Assert.Equal(expected, OutboxStore.Advance(current, reported));
 }

@@ -1,19 +1,8 @@
 namespace EventEngine.Web.Domain;
 
-/// <summary>The rules for moving a message's state on a provider's report, and how each state reads to a host.</summary>
-public static class MessageStates
+/// <summary>How message states, channels and purposes read to a host: labels, glyphs and badge colours.</summary>
+public static class MessageLabels
 {
-    /// <summary>
-    /// The state after the provider reports <paramref name="reported"/>. Reports arrive duplicated and out of order,
-    /// so a state only moves forward: read beats delivered beats sent, and a failure cannot undo a delivery.
-    /// </summary>
-    public static MessageState Advance(MessageState current, MessageState reported)
-    {
-        if (current is MessageState.Cancelled or MessageState.Failed) return current;
-        if (reported == MessageState.Failed) return current >= MessageState.Delivered ? current : MessageState.Failed;
-        return reported > current ? reported : current;
-    }
-
     public static string Label(this MessageState state) => state switch
     {
         MessageState.Queued => "Queued",
