@@ -50,9 +50,7 @@ public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
             case "message":
                 // The composer takes the selection from its URL, so the host can preview before anything is sent.
                 var composeUrl = $"/events/{current.EventId}/messages/new?" + string.Join('&', ids.Select(id => $"ids={id}"));
-                if (!Request.IsHtmx()) return Redirect(composeUrl);
-                Response.Headers["HX-Redirect"] = composeUrl;
-                return Content("", "text/html");
+                return this.RedirectEvenForHtmx(composeUrl);
             case "delete" when !Confirmed:
                 SelectedNames = await NamesAsync(guests);
                 Ids = ids;

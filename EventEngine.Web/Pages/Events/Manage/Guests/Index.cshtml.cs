@@ -31,13 +31,13 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (Request.IsHtmx() && !Request.IsHistoryRestore())
+        if (Request.IsHtmx(out var htmx) && !htmx!.HistoryRestoreRequest)
         {
-            if (Request.HtmxTarget() == "guest-counts")
+            if (htmx.Target == "guest-counts")
                 return Partial("_GuestCounts", await GuestCounts.LoadAsync(db, current.EventId));
             await LoadResultsAsync();
             // A filter, sort or page change becomes a history entry with a clean URL; a refresh in place does not.
-            if (Request.Headers["HX-Trigger"] != "guest-results") Response.Headers["HX-Push-Url"] = Filter.Url(BasePath);
+            if (htmx.Trigger != "guest-results") Response.Htmx(headers => headers.PushUrl(Filter.Url(BasePath)));
             return Partial("_GuestResults", this);
         }
         Event = await db.Events.AsNoTracking().SingleAsync(e => e.Id == current.EventId);

@@ -60,9 +60,6 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ImportCache cache
         db.GuestImports.Add(import);
         await db.SaveChangesAsync();
         cache.Remember(import.Id, file!, content.Length);
-        var next = $"/events/{current.EventId}/guests/import/review/{import.Id}";
-        if (!Request.IsHtmx()) return Redirect(next);
-        Response.Headers["HX-Redirect"] = next;
-        return new NoContentResult();
+        return this.RedirectEvenForHtmx($"/events/{current.EventId}/guests/import/review/{import.Id}");
     }
 }
