@@ -43,7 +43,9 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc.Infrastructure.RedirectResul
 builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc.Infrastructure.LocalRedirectResultExecutor", LogLevel.None);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddDbContext<AppDbContext>(options => options.UseNpgsql(connectionString));
+// One pool of connections for EF Core and the outbox's SQL, made by the container so that it is disposed with the host.
+builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+builder.Services.AddDbContext<AppDbContext>((services, options) => options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
 
 builder.Services.AddIdentityCore<AppUser>(options =>
@@ -110,7 +112,7 @@ builder.Services.AddRazorPages(options =>
     options.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(field => $"Enter a value for {field}.");
 });
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
-builder.Services.AddMessaging(builder.Configuration, connectionString);
+builder.Services.AddMessaging(builder.Configuration);
 builder.Services.AddLinks(builder.Configuration);
 builder.Services.AddScoped<DemoSeeder>();
 

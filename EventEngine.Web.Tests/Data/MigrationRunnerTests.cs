@@ -102,7 +102,7 @@ public class MigrationRunnerTests
     [Fact]
     public async Task The_app_does_not_start_on_a_database_whose_applied_migration_was_edited()
     {
-        await using var app = new AppFactory();
+        await using var app = AppFactory.OnItsOwn();
         await app.InitializeAsync();
         await app.Database.ExecuteAsync("UPDATE schema_migrations SET checksum = repeat('0', 64) WHERE version = '0001'");
 

@@ -3,39 +3,68 @@ using EventEngine.Web.Domain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventEngine.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app (Program, middleware, Razor Pages, Identity) in memory, on its own PostgreSQL database.
-/// One per test class (IClassFixture), so classes never see each other's data.
+/// The real app (Program, middleware, Razor Pages, Identity) in memory on a real PostgreSQL database, with helpers
+/// for tests. A test class gets one (IClassFixture).
+/// Classes that take the app as it is share one host and its database: a host costs seconds to start and tens of
+/// megabytes, and these tests only look at the users and events they create. A factory that configures the app
+/// further (MessagingAppFactory: its own mail server and a clock it moves) gets a host and a database of its own.
 /// </summary>
-public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class AppFactory : IAsyncLifetime, IAsyncDisposable
 {
     public const string Password = "correct horse battery";
 
     /// <summary>A key for this test run only, as a deployment's secret would be.</summary>
     public static readonly string RsvpLinkKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
+    private readonly bool sharesHost;
+    private AppHost host = null!;
+
+    public AppFactory() : this(sharesHost: true) { }
+
+    protected AppFactory(bool sharesHost) => this.sharesHost = sharesHost;
+
+    /// <summary>A factory whose host and database no other test class uses, for a test that breaks them.</summary>
+    public static AppFactory OnItsOwn() => new(sharesHost: false);
+
     public TestDatabase Database { get; private set; } = null!;
+    public IServiceProvider Services => host.Services;
+    public TestServer Server => host.Server;
+    public HttpClient CreateClient() => host.CreateClient();
+    public WebApplicationFactory<Program> WithWebHostBuilder(Action<IWebHostBuilder> configure) => host.WithWebHostBuilder(configure);
 
-    public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
+    public virtual async Task InitializeAsync()
+    {
+        if (sharesHost)
+        {
+            (host, Database) = await SharedHost.AcquireAsync(ConfigureWebHost);
+            return;
+        }
+        Database = await TestDatabase.CreateAsync();
+        host = new AppHost(ConfigureWebHost);
+    }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected virtual void ConfigureWebHost(IWebHostBuilder builder, TestDatabase database)
     {
         // Production settings (secure cookies, the friendly error page), not the Development defaults.
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Rsvp:LinkKey", RsvpLinkKey);
         // Tests that send run sender instances themselves (MessagingAppFactory).
         builder.UseSetting("Outbox:Enabled", "false");
     }
 
+    private void ConfigureWebHost(IWebHostBuilder builder) => ConfigureWebHost(builder, Database);
+
     /// <summary>A browser-like client: keeps cookies, does not follow redirects, speaks HTTPS so secure cookies flow.</summary>
     public AppClient CreateAppClient() =>
-        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") }));
+        new(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") }));
 
     public async Task<AppUser> CreateUserAsync(string? name = null)
     {
@@ -123,13 +152,70 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (sharesHost)
+        {
+            await SharedHost.ReleaseAsync();
+        }
+        else
+        {
+            await host.DisposeAsync();
+            await Database.DisposeAsync();
+        }
         await DisposeServicesAsync();
     }
 
     /// <summary>Stops what a derived factory started next to the app.</summary>
     protected virtual Task DisposeServicesAsync() => Task.CompletedTask;
+
+    private sealed class AppHost(Action<IWebHostBuilder> configure) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder) => configure(builder);
+    }
+
+    /// <summary>The host shared by test classes, started by the first that needs it and stopped after the last.</summary>
+    private static class SharedHost
+    {
+        private static readonly SemaphoreSlim Lock = new(1, 1);
+        private static (AppHost Host, TestDatabase Database)? current;
+        private static int users;
+
+        public static async Task<(AppHost, TestDatabase)> AcquireAsync(Action<IWebHostBuilder, TestDatabase> configure)
+        {
+            await Lock.WaitAsync();
+            try
+            {
+                if (current is null)
+                {
+                    var database = await TestDatabase.CreateAsync();
+                    current = (new AppHost(builder => configure(builder, database)), database);
+                }
+                users++;
+                return current.Value;
+            }
+            finally
+            {
+                Lock.Release();
+            }
+        }
+
+        public static async Task ReleaseAsync()
+        {
+            await Lock.WaitAsync();
+            try
+            {
+                if (--users > 0 || current is not { } shared) return;
+                current = null;
+                await shared.Host.DisposeAsync();
+                await shared.Database.DisposeAsync();
+            }
+            finally
+            {
+                Lock.Release();
+            }
+        }
+    }
 }

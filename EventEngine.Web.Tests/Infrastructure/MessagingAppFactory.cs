@@ -18,6 +18,8 @@ public class MessagingAppFactory : AppFactory
     public WhatsAppCloudStub WhatsApp { get; private set; } = null!;
     public TestClock Clock { get; } = new();
 
+    public MessagingAppFactory() : base(sharesHost: false) { }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -27,9 +29,9 @@ public class MessagingAppFactory : AppFactory
 
     protected virtual Task<MailCatcher> StartMailAsync() => MailCatcher.StartAsync();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder, TestDatabase database)
     {
-        base.ConfigureWebHost(builder);
+        base.ConfigureWebHost(builder, database);
         builder.UseSetting("Smtp:Host", "127.0.0.1");
         builder.UseSetting("Smtp:Port", Mail.Port.ToString());
         builder.UseSetting("Smtp:From", "hosts@eventengine.test");
@@ -85,9 +87,9 @@ public sealed class SubmissionAppFactory : MessagingAppFactory
 
     protected override Task<MailCatcher> StartMailAsync() => MailCatcher.StartAsync(Login);
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder, TestDatabase database)
     {
-        base.ConfigureWebHost(builder);
+        base.ConfigureWebHost(builder, database);
         builder.UseSetting("Smtp:StartTls", "true");
         builder.UseSetting("Smtp:TrustedCertificate", Mail.CertificateFingerprint);
         builder.UseSetting("Smtp:User", Login.User);

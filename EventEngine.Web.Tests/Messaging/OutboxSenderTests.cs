@@ -31,8 +31,8 @@ public class OutboxSenderTests(MessagingAppFactory app) : IClassFixture<Messagin
         var second = app.NewSender();
         await first.StartAsync(CancellationToken.None);
         await second.StartAsync(CancellationToken.None);
-        var mail = await app.Mail.WaitForAsync(count, seconds: 90);
-        await Task.Delay(500); // anything sent twice would arrive now
+        await app.Mail.WaitForAsync(count, seconds: 90);
+        // Stopping lets each sender finish what it has in hand; a message sent twice would be on the server by now.
         await first.StopAsync(CancellationToken.None);
         await second.StopAsync(CancellationToken.None);
 
@@ -79,7 +79,7 @@ public class OutboxSenderTests(MessagingAppFactory app) : IClassFixture<Messagin
         {
             var sender = app.NewSender();
             await sender.StartAsync(CancellationToken.None);
-            while ((await app.MessageAsync(queued.Id)).State != MessageState.Sending) await Task.Delay(20);
+            await Eventually.UntilAsync(async () => (await app.MessageAsync(queued.Id)).State == MessageState.Sending, "the sender to claim the message");
 
             await sender.StopAsync(CancellationToken.None);
 

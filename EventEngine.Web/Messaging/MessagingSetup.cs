@@ -1,19 +1,17 @@
 using EventEngine.Web.Messaging.WhatsApp;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace EventEngine.Web.Messaging;
 
 public static class MessagingSetup
 {
-    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    public static IServiceCollection AddMessaging(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<OutboxOptions>(configuration.GetSection("Outbox"));
         services.Configure<SmtpOptions>(configuration.GetSection("Smtp"));
         services.Configure<WhatsAppOptions>(configuration.GetSection("WhatsApp"));
         services.Configure<AppOptions>(configuration.GetSection("App"));
 
-        services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddSingleton<EmailSender>();

@@ -15,9 +15,9 @@ public class GuardedAppFactory : MessagingAppFactory
 {
     public ConcurrentQueue<string> Logs { get; } = new();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder, TestDatabase database)
     {
-        base.ConfigureWebHost(builder);
+        base.ConfigureWebHost(builder, database);
         builder.UseSetting("Rsvp:WrongTokensPerWindow", "3");
         builder.UseSetting("Rsvp:WindowMinutes", "15");
         builder.UseSetting("Logging:LogLevel:Default", "Trace");

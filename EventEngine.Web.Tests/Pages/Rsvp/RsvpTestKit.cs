@@ -15,10 +15,15 @@ public static class RsvpTestKit
         var household = new Household { Id = Guid.NewGuid(), EventId = eventId, Name = name, CreatedAt = DateTime.UtcNow };
         await app.QueryAsync(db => { db.Households.Add(household); return db.SaveChangesAsync(); });
         var guests = new List<Guest>();
+        // Members are listed in the order they were added: each is added a second after the one before.
+        var added = DateTime.UtcNow;
         foreach (var (firstName, plusOnes) in members)
         {
-            guests.Add(await app.AddGuestAsync(eventId, firstName, g => { g.HouseholdId = household.Id; g.LastName = name; g.PlusOnesAllowed = plusOnes; }));
-            await Task.Delay(5); // members are listed in the order they were added
+            added = added.AddSeconds(1);
+            guests.Add(await app.AddGuestAsync(eventId, firstName, g =>
+            {
+                g.HouseholdId = household.Id; g.LastName = name; g.PlusOnesAllowed = plusOnes; g.CreatedAt = g.UpdatedAt = added;
+            }));
         }
         return guests;
     }
