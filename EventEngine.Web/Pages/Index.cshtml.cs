@@ -5,5 +5,5 @@ namespace EventEngine.Web.Pages;
 
 public class IndexModel : PageModel
 {
-    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Redirect("/events") : Page();
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? Redirect(Url.Page("/Events/Index")!) : Page();
 }

@@ -36,7 +36,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
 
         if (result.Succeeded)
-            return this.RedirectWithToast(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/events", $"Welcome back, {user!.DisplayName}.");
+            return this.RedirectWithToast(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Events/Index")!, $"Welcome back, {user!.DisplayName}.");
 
         ModelState.AddModelError("", result.IsLockedOut
             ? "Too many failed attempts: this account is locked for 15 minutes. Try again later."

@@ -41,7 +41,7 @@ public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> si
         }
 
         await signIn.SignInAsync(user, isPersistent: false);
-        return this.RedirectWithToast(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/events", $"Welcome to EventEngine, {user.DisplayName}!");
+        return this.RedirectWithToast(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Events/Index")!, $"Welcome to EventEngine, {user.DisplayName}!");
     }
 
     private static string FieldFor(string code) => code switch

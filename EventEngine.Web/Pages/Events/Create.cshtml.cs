@@ -14,7 +14,7 @@ public class CreateModel(AppDbContext db, TimeProvider clock) : PageModel
     [BindProperty]
     public EventInput Input { get; set; } = new();
 
-    public EventForm Form => new(Input, "Create event", "/events");
+    public EventForm Form => new(Input, "Create event", Url.Page("/Events/Index")!);
 
     public void OnGet() { }
 
@@ -32,6 +32,6 @@ public class CreateModel(AppDbContext db, TimeProvider clock) : PageModel
         ActivityLog.Add(db, created.Id, userId, name, ActivityKind.EventCreated, $"Created the event {created.Name}", null, null, now);
         await db.SaveChangesAsync();
 
-        return this.RedirectWithToast($"/events/{created.Id}", $"“{created.Name}” is ready. You are its Admin.");
+        return this.RedirectWithToast(Url.Page("/Events/Manage/Index", new { eventId = created.Id })!, $"“{created.Name}” is ready. You are its Admin.");
     }
 }

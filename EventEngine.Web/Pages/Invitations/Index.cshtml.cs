@@ -40,7 +40,7 @@ public class IndexModel(TeamInvitations invitations, CurrentInvitation current, 
         var user = await SignedInUserAsync();
         if (View != InvitationView.Accept) return Page();
         var result = await invitations.AcceptAsync(Invitation!, user!);
-        var eventUrl = $"/events/{Invitation!.EventId}";
+        var eventUrl = Url.Page("/Events/Manage/Index", new { eventId = Invitation!.EventId })!;
         switch (result)
         {
             case AcceptResult.Joined:

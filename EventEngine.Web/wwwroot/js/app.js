@@ -103,10 +103,9 @@
     // Exports follow the guest table's filter in the address bar, which htmx changes without reloading the page.
     var exportMenu = e.target.closest(".dropdown");
     if (exportMenu && exportMenu.querySelector("[data-export-link]")) {
-      var eventBase = location.pathname.match(/^\/events\/[^/]+/)[0];
       exportMenu.querySelectorAll("[data-export-link]").forEach(function (link) {
         var extra = link.dataset.exportExtra;
-        link.href = eventBase + link.dataset.exportLink + location.search + (extra ? (location.search ? "&" : "?") + extra : "");
+        link.href = link.dataset.exportLink + location.search + (extra ? (location.search ? "&" : "?") + extra : "");
       });
       var scope = exportMenu.querySelector("[data-export-scope]");
       if (scope) scope.textContent = location.search ? "Guests in the current filter" : "All guests";

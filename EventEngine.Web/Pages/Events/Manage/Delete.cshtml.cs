@@ -31,7 +31,7 @@ public class DeleteModel(AppDbContext db, CurrentEvent current) : PageModel
         if (!ModelState.IsValid) return Page();
 
         await db.Events.Where(e => e.Id == current.EventId).ExecuteDeleteAsync();
-        return this.RedirectWithToast("/events", $"“{EventName}” was deleted.");
+        return this.RedirectWithToast(Url.Page("/Events/Index")!, $"“{EventName}” was deleted.");
     }
 
     private async Task LoadAsync()

@@ -15,7 +15,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
     public EventInput Input { get; set; } = new();
 
     public string EventName { get; private set; } = "";
-    public EventForm Form => new(Input, "Save changes", $"/events/{current.EventId}");
+    public EventForm Form => new(Input, "Save changes", Url.Page("/Events/Manage/Index", new { eventId = current.EventId })!);
 
     public async Task OnGetAsync()
     {
@@ -35,6 +35,6 @@ public class EditModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
         if (ActivityLog.Changes(before, EventInput.Snapshot(e)) is { } changes)
             log.Add(ActivityKind.EventEdited, "Edited the event details", changes);
         await db.SaveChangesAsync();
-        return this.RedirectWithToast($"/events/{e.Id}", "Event details saved.");
+        return this.RedirectWithToast(Url.Page("/Events/Manage/Index", new { eventId = e.Id })!, "Event details saved.");
     }
 }

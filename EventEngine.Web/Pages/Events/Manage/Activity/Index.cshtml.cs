@@ -33,7 +33,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
     public bool HasOlder => PageNumber * PageSize < Total;
     public bool Filtered => Who is not null || Area is not null || From is not null || To is not null;
     public Guid EventId => current.EventId;
-    public string BasePath => $"/events/{current.EventId}/activity";
+    public string BasePath => Url.Page("/Events/Manage/Activity/Index", new { eventId = current.EventId })!;
 
     public async Task OnGetAsync()
     {

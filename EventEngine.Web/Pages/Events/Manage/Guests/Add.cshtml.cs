@@ -29,7 +29,7 @@ public class AddModel(AppDbContext db, CurrentEvent current, ActivityLog log, Ti
         }
 
         var message = $"{guest.DisplayName} added.";
-        if (!Request.IsHtmx()) return this.RedirectWithToast($"/events/{current.EventId}/guests", message);
+        if (!Request.IsHtmx()) return this.RedirectWithToast(Url.Page("/Events/Manage/Guests/Index", new { eventId = current.EventId })!, message);
         // Ready for the next guest: side, status and household carry over, as hosts tend to add a family or a side in a row.
         ModelState.Clear();
         var next = new GuestInput { Side = Input.Side, Status = Input.Status, HouseholdId = guest.HouseholdId };

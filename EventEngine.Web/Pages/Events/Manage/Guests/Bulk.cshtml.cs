@@ -24,10 +24,10 @@ public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
     [BindProperty] public string? ReturnUrl { get; set; }
 
     public List<string> SelectedNames { get; private set; } = [];
-    public string GuestsUrl => ReturnUrl is { } url && url.StartsWith($"/events/{current.EventId}/guests", StringComparison.Ordinal)
-        ? url : $"/events/{current.EventId}/guests";
+    public string GuestsUrl => ReturnUrl is { } url && url.StartsWith(Url.Page("/Events/Manage/Guests/Index", new { eventId = current.EventId })!, StringComparison.Ordinal)
+        ? url : Url.Page("/Events/Manage/Guests/Index", new { eventId = current.EventId })!;
 
-    public string BulkUrl => $"/events/{current.EventId}/guests/bulk";
+    public string BulkUrl => Url.Page("/Events/Manage/Guests/Bulk", new { eventId = current.EventId })!;
 
     public IActionResult OnGet() => Redirect(GuestsUrl);
 
@@ -49,7 +49,7 @@ public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
                 return Done("Type the tag to add or remove.", ToastKind.Error, changed: false);
             case "message":
                 // The composer takes the selection from its URL, so the host can preview before anything is sent.
-                var composeUrl = $"/events/{current.EventId}/messages/new?" + string.Join('&', ids.Select(id => $"ids={id}"));
+                var composeUrl = Url.Page("/Events/Manage/Messages/New", new { eventId = current.EventId }) + "?" + string.Join('&', ids.Select(id => $"ids={id}"));
                 return this.RedirectEvenForHtmx(composeUrl);
             case "delete" when !Confirmed:
                 SelectedNames = await NamesAsync(guests);

@@ -33,7 +33,8 @@ public class EditModel(AppDbContext db, CurrentEvent current, ActivityLog log, R
     public GuestConversation? Conversation { get; private set; }
     public GuestRsvp? Rsvp { get; private set; }
     public Guid EventId => current.EventId;
-    public string EditUrl => $"/events/{current.EventId}/guests/edit/{GuestId}";
+    public string EditUrl => Url.Page("/Events/Manage/Guests/Edit", new { eventId = current.EventId, guestId = GuestId })!;
+    private string GuestsUrl => Url.Page("/Events/Manage/Guests/Index", new { eventId = current.EventId })!;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -54,7 +55,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, ActivityLog log, R
             Form = await GuestForms.ViewAsync(db, current.EventId, GuestId, Input, duplicate);
             return this.PartialOrPage("_GuestForm", Form);
         }
-        return this.RedirectWithToast($"/events/{current.EventId}/guests", $"{saved.DisplayName} saved.");
+        return this.RedirectWithToast(GuestsUrl, $"{saved.DisplayName} saved.");
     }
 
     public async Task<IActionResult> OnGetRowAsync()
@@ -91,7 +92,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, ActivityLog log, R
         log.Add(ActivityKind.GuestDeleted, $"Deleted guest {guest.DisplayName}", GuestChanges.Describe(guest));
         await db.SaveChangesAsync();
         var message = $"{guest.DisplayName} deleted.";
-        if (!Request.IsHtmx()) return this.RedirectWithToast($"/events/{current.EventId}/guests", message);
+        if (!Request.IsHtmx()) return this.RedirectWithToast(GuestsUrl, message);
         Response.TriggerClientEvents(message, ToastKind.Success, "guests-changed");
         return Content("", "text/html");
     }

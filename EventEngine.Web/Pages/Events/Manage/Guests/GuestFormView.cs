@@ -1,7 +1,7 @@
 namespace EventEngine.Web.Pages.Events.Manage.Guests;
 
 /// <summary>
-/// The add and full-edit forms: the input, where it posts, and the suggestions it offers. PhoneExample is a valid
+/// The add and full-edit forms: the input, which guest it saves, and the suggestions it offers. PhoneExample is a valid
 /// mobile number of the event's country, as it is dialled there.
 /// </summary>
 public sealed record GuestFormView(
@@ -14,7 +14,5 @@ public sealed record GuestFormView(
     string? PhoneExample)
 {
     public bool IsNew => GuestId is null;
-    public string Action => IsNew ? $"/events/{EventId}/guests/add" : $"/events/{EventId}/guests/edit/{GuestId}";
-    public string? DuplicateUrl => Duplicate is null ? null : $"/events/{EventId}/guests/edit/{Duplicate.GuestId}";
     public string PhonePlaceholder => PhoneExample is null ? "With the country code, e.g. +44 7400 123456" : $"e.g. {PhoneExample}";
 }

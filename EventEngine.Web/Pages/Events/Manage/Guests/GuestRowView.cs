@@ -9,7 +9,6 @@ public sealed record GuestRowView(Guest Guest, Guid EventId, bool CanEdit, Guest
 {
     public sealed record LastMessage(Guid GuestId, MessageChannel Channel, MessageState State, string? Error);
 
-    public string EditUrl => $"/events/{EventId}/guests/edit/{Guest.Id}";
 
     /// <summary>The newest message of each of these guests.</summary>
     public static async Task<Dictionary<Guid, LastMessage>> LastMessagesAsync(AppDbContext db, Guid eventId, IReadOnlyCollection<Guid> guestIds) =>

@@ -12,8 +12,6 @@ public sealed record GuestRsvp(Guid EventId, Guid GuestId, string GuestName, str
 
     public sealed record Item(DateTime At, string What, MessageChannel? Channel, string? Detail);
 
-    public string LinkPath => $"/events/{EventId}/guests/link/{GuestId}";
-
     public static async Task<GuestRsvp> LoadAsync(AppDbContext db, RsvpLinks links, Guid eventId, Guid guestId, string timeZoneId)
     {
         var guest = await db.Guests.Where(g => g.Id == guestId && g.EventId == eventId)

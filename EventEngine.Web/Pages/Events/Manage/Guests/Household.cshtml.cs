@@ -79,7 +79,7 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, ActivityLog l
             Sides = await GuestQueries.SidesAsync(db, current.EventId);
             return this.PartialOrPage("_HouseholdForm", this);
         }
-        return this.RedirectWithToast($"/events/{current.EventId}/guests?household={household.Id}", $"{household.Name} added with {filled.Count} {(filled.Count == 1 ? "person" : "people")}.");
+        return this.RedirectWithToast(Url.Page("/Events/Manage/Guests/Index", new { eventId = current.EventId, household = household.Id })!, $"{household.Name} added with {filled.Count} {(filled.Count == 1 ? "person" : "people")}.");
     }
 
     private static bool IsBlank(GuestInput m) =>

@@ -27,7 +27,8 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
     public List<string> Sides { get; private set; } = [];
     public List<string> Tags { get; private set; } = [];
     public List<GuestQueries.HouseholdOption> Households { get; private set; } = [];
-    public string BasePath => $"/events/{current.EventId}/guests";
+    public string BasePath => Url.Page("/Events/Manage/Guests/Index", new { eventId = current.EventId })!;
+    public string BulkPath => Url.Page("/Events/Manage/Guests/Bulk", new { eventId = current.EventId })!;
 
     public async Task<IActionResult> OnGetAsync()
     {

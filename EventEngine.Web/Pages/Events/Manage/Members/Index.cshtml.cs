@@ -25,7 +25,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
     public List<InvitationRow> Invitations { get; private set; } = [];
     public CurrentEvent Current => current;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
-    public string BasePath => $"/events/{current.EventId}/members";
+    public string BasePath => Url.Page("/Events/Manage/Members/Index", new { eventId = current.EventId })!;
     public bool IsLastAdmin => current.Role == EventRole.Admin && Members.Count(m => m.Role == EventRole.Admin) == 1;
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -74,7 +74,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
         if (!ModelState.IsValid || !Enum.IsDefined(role)) return this.RedirectWithToast(BasePath, "Choose Admin, Editor or Viewer.", ToastKind.Error);
         var change = await TeamRules.ChangeRoleAsync(db, current, log, userId, role);
         if (change == TeamChange.NoLongerAdmin) return StatusCode(StatusCodes.Status403Forbidden);
-        return this.RedirectWithToast(userId == current.UserId && change == TeamChange.Done && role != EventRole.Admin ? $"/events/{current.EventId}" : BasePath,
+        return this.RedirectWithToast(userId == current.UserId && change == TeamChange.Done && role != EventRole.Admin ? Url.Page("/Events/Manage/Index", new { eventId = current.EventId })! : BasePath,
             change switch
             {
                 TeamChange.Done => $"Role changed to {role}.",
@@ -99,7 +99,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
         var name = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.Name).SingleAsync();
         return await TeamRules.RemoveAsync(db, current, log, userId) switch
         {
-            TeamChange.Done when userId == current.UserId => this.RedirectWithToast("/events", $"You left {name}."),
+            TeamChange.Done when userId == current.UserId => this.RedirectWithToast(Url.Page("/Events/Index")!, $"You left {name}."),
             TeamChange.Done => this.RedirectWithToast(BasePath, "Removed from the team. Their access ended now."),
             TeamChange.LastAdmin => this.RedirectWithToast(BasePath, LastAdminMessage, ToastKind.Error),
             TeamChange.NoLongerAdmin => StatusCode(StatusCodes.Status403Forbidden),

@@ -26,7 +26,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
     public Dictionary<MessageState, int> StateCounts { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-    public string BasePath => $"/events/{current.EventId}/messages";
+    public string BasePath => Url.Page("/Events/Manage/Messages/Index", new { eventId = current.EventId })!;
 
     public sealed record MessageRow(Guid Id, Guid? GuestId, string? Name, string Recipient, MessageChannel Channel, MessagePurpose Purpose,
         string? Subject, string Body, MessageState State, int Attempts, string? ErrorCode, string? Error, DateTime CreatedAt, DateTime NextAttemptAt,

@@ -34,14 +34,15 @@ public class NewModel(AppDbContext db, CurrentEvent current, ActivityLog log, Me
     public int Recipients { get; private set; }
     public List<string> SampleNames { get; private set; } = [];
     public bool WhatsAppEnabled => composer.WhatsAppEnabled;
-    public string MessagesPath => $"/events/{current.EventId}/messages";
+    public string MessagesPath => Url.Page("/Events/Manage/Messages/Index", new { eventId = current.EventId })!;
+    public string NewPath => Url.Page("/Events/Manage/Messages/New", new { eventId = current.EventId })!;
 
     /// <summary>This page's URL with its recipients (the selection or the filter), without the purpose.</summary>
     public string RecipientsQuery => Ids.Count > 0
         ? string.Join('&', Ids.Distinct().Select(id => $"ids={id}"))
         : new Uri("http://x" + Filter.Url("/", page: 1)).Query.TrimStart('?');
 
-    public string FormAction => $"{MessagesPath}/new?{RecipientsQuery}";
+    public string FormAction => $"{NewPath}?{RecipientsQuery}";
 
     public async Task<IActionResult> OnGetAsync(MessagePurpose? purpose)
     {

@@ -33,7 +33,7 @@ public class RemindersModel(AppDbContext db, CurrentEvent current, ActivityLog l
     public List<Reminder> Reminders { get; private set; } = [];
     public bool WhatsAppEnabled => composer.WhatsAppEnabled;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
-    public string BasePath => $"/events/{current.EventId}/messages/reminders";
+    public string BasePath => Url.Page("/Events/Manage/Messages/Reminders", new { eventId = current.EventId })!;
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -10,7 +10,7 @@ using EventEngine.Web.Pdf;
 namespace EventEngine.Web.Pages.Events.Manage.Reports;
 
 /// <summary>
-/// The PDF reports at /events/{id}/reports/{report}: for the whole event, or for the guest table's filter when its
+/// The PDF reports (an event's reports/{report}): for the whole event, or for the guest table's filter when its
 /// query string comes along. They carry guests' personal data, so Viewers may not export them.
 /// </summary>
 [RequireEventPermission(EventPermission.ExportGuests)]

@@ -60,6 +60,6 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ImportCache cache
         db.GuestImports.Add(import);
         await db.SaveChangesAsync();
         cache.Remember(import.Id, file!, content.Length);
-        return this.RedirectEvenForHtmx($"/events/{current.EventId}/guests/import/review/{import.Id}");
+        return this.RedirectEvenForHtmx(Url.Page("/Events/Manage/Guests/Import/Review", new { eventId = current.EventId, importId = import.Id })!);
     }
 }

@@ -30,7 +30,7 @@ public class ReviewModel(AppDbContext db, CurrentEvent current, ActivityLog log,
     public GuestFile Upload { get; private set; } = null!;
     public ImportPlan Plan { get; private set; } = null!;
     public string? Error { get; private set; }
-    public string BaseUrl => $"/events/{current.EventId}/guests/import/review/{ImportId}";
+    public string BaseUrl => Url.Page("/Events/Manage/Guests/Import/Review", new { eventId = current.EventId, importId = ImportId })!;
     public Guid EventId => current.EventId;
 
     public async Task<IActionResult> OnGetAsync()
