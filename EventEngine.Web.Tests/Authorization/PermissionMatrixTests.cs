@@ -84,6 +84,7 @@ public class PermissionMatrixFixture : AppFactory, IAsyncLifetime
     }
 }
 
+[StartsFirst]
 public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<PermissionMatrixFixture>
 {
     private const int Ok = 200, Redirect = 302, Forbidden = 403, NotFound = 404;

@@ -3,6 +3,7 @@ using EventEngine.Web.Tests.Infrastructure;
 namespace EventEngine.Web.Tests.Pages;
 
 /// <summary>Every field of every form, fed values that break careless code: never a 500, never echoed unescaped.</summary>
+[StartsFirst]
 public class HostileInputTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private static readonly string[] HostileValues =

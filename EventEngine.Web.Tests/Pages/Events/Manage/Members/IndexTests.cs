@@ -7,6 +7,7 @@ using static EventEngine.Web.Tests.Pages.Invitations.TeamTestKit;
 
 namespace EventEngine.Web.Tests.Pages.Events.Manage.Members;
 
+[StartsFirst]
 public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFactory>
 {
     private sealed record Team(Event Event, Dictionary<string, (AppClient Client, AppUser User)> People)

@@ -13,6 +13,7 @@ namespace EventEngine.Web.Tests.Pages.Events.Manage.Reports;
 /// and Chinese names, a 100-letter name (the longest allowed) with no space to break at, plus-ones named and unnamed, tables 2, 9 and 10, and
 /// a guest of another event who must never appear. Every number below was counted by hand from <see cref="SeedAsync"/>.
 /// </summary>
+[StartsFirst]
 public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private const string LongLastName = "Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessenschafewarenwohlgepflegeun";
