@@ -135,6 +135,10 @@ public class GuestJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete 1 guest" }).ClickAsync();
         await Expect(page.Locator("tr[data-guest-row]")).ToHaveCountAsync(2);
         await Expect(page.Locator("[data-count=guests]")).ToHaveTextAsync("2");
+
+        await page.GotoAsync(new Uri(page.Url).AbsolutePath.Split("/guests")[0] + "/guests/household");
+        await Accessibility.AssertNoneAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "household-form-desktop");
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
     }
 
@@ -154,6 +158,21 @@ public class GuestJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "guests-phone");
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"The guest page is {overflow}px wider than the phone screen.");
+
+        // A family on the phone: only the mother has an email; the child has no address and is marked as a child.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add household" }).ClickAsync();
+        await page.GetByLabel("Household name").FillAsync("The Ramans");
+        await page.Locator("#member-0-FirstName").FillAsync("Priya");
+        await page.Locator("#member-0-Email").FillAsync("priya.raman@example.in");
+        await page.Locator("#member-1-FirstName").FillAsync("Maya");
+        await page.Locator("#member-1-DietaryNeeds").FillAsync("No nuts");
+        await page.Locator("#member-1-IsChild").CheckAsync();
+        await Accessibility.AssertNoneAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "household-form-phone");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the household form scrolls sideways");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add household" }).ClickAsync();
+        await Expect(Row(page, "Maya").Locator(".child-badge")).ToHaveTextAsync("Child");
+        await Expect(Row(page, "Priya").Locator(".child-badge")).ToHaveCountAsync(0);
         Assert.Empty(consoleErrors);
     }
 

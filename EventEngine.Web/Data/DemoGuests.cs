@@ -78,6 +78,8 @@ public static class DemoGuests
                 if (isAdultContact || random.Next(100) < 30) guest.Phone = UniquePhone(random, phones);
                 if (guest.Phone is null || random.Next(100) < 60)
                     guest.Email = UniqueEmail(firstName, lastName, random, emails);
+                // The third and later members of a family are its children: the household's link answers for them.
+                if (!isAdultContact && household is not null) (guest.IsChild, guest.Phone, guest.Email) = (true, null, null);
                 if (size == 1 && random.Next(100) < 30)
                 {
                     guest.PlusOnesAllowed = 1;

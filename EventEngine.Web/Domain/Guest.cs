@@ -1,6 +1,9 @@
 namespace EventEngine.Web.Domain;
 
-/// <summary>A person invited to an event. Reachable by phone (E.164) or email, or both.</summary>
+/// <summary>
+/// A person invited to an event. Reachable by phone (E.164) or email, or both; a member of a household may have
+/// neither (a child), since the household's invitation reaches them through the others.
+/// </summary>
 public class Guest
 {
     public const int NameMaxLength = 100;
@@ -26,6 +29,7 @@ public class Guest
     public int PlusOnesComing { get; set; }
     public List<string> PlusOneNames { get; set; } = [];
     public string? DietaryNeeds { get; set; }
+    public bool IsChild { get; set; }
 
     /// <summary>Dietary needs of the named plus-ones, by position in <see cref="PlusOneNames"/>.</summary>
     public List<string> PlusOneDietaryNeeds { get; set; } = [];

@@ -12,16 +12,17 @@ public sealed record MessageDraft(MessagePurpose Purpose, ChannelChoice Channel,
 
 /// <summary>The guest fields a message needs. RecentlyWrote: the guest wrote on WhatsApp in the last 24 hours.</summary>
 public sealed record MessageRecipient(Guid Id, string FirstName, string? LastName, string? Email, string? Phone, bool Unsubscribed, bool RecentlyWrote,
-    Language Language = Language.English)
+    Language Language = Language.English, Guid? HouseholdId = null)
 {
     public string Name => Guest.NameOf(FirstName, LastName);
 }
 
 /// <summary>
 /// The messages a draft makes for a set of guests, and who cannot be reached on the chosen channel: no address for
-/// it, unsubscribed from email, or (for WhatsApp) only a landline number.
+/// it, unsubscribed from email, or (for WhatsApp) only a landline number. Covered: guests with no message of their
+/// own whose household gets one (its link answers for them too), such as children; they are not "not sent".
 /// </summary>
-public sealed record MessagePlan(IReadOnlyList<OutboxMessage> Messages, int NoAddress, int Unsubscribed, int Landline = 0)
+public sealed record MessagePlan(IReadOnlyList<OutboxMessage> Messages, int NoAddress, int Unsubscribed, int Landline = 0, int Covered = 0)
 {
     public int NotSent => NoAddress + Unsubscribed + Landline;
 
@@ -98,10 +99,16 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
     public MessagePlan Compose(Event e, IEnumerable<MessageRecipient> guests, MessageDraft draft, DateTime now)
     {
         var messages = new List<OutboxMessage>();
-        int noAddress = 0, unsubscribed = 0, landline = 0;
-        foreach (var guest in guests)
+        int noAddress = 0, unsubscribed = 0, landline = 0, covered = 0;
+        var planned = guests.Select(g => (Guest: g, Channel: Channel(g, draft.Channel))).ToList();
+        var reachedHouseholds = planned.Where(p => p.Channel is not null && p.Guest.HouseholdId is not null).Select(p => p.Guest.HouseholdId).ToHashSet();
+        foreach (var (guest, channel) in planned)
         {
-            var channel = Channel(guest, draft.Channel);
+            if (channel is null && guest.HouseholdId is not null && reachedHouseholds.Contains(guest.HouseholdId))
+            {
+                covered++;
+                continue;
+            }
             if (channel is null)
             {
                 var phoneUsable = guest.Phone is not null && WhatsAppEnabled && draft.Channel != ChannelChoice.Email;
@@ -113,7 +120,7 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
             var own = ForGuest(draft, e.Language, guest.Language);
             messages.Add(channel == MessageChannel.Email ? Email(e, guest, own, now) : WhatsApp(e, guest, own, now));
         }
-        return new MessagePlan(messages, noAddress, unsubscribed, landline);
+        return new MessagePlan(messages, noAddress, unsubscribed, landline, covered);
     }
 
     private MessageChannel? Channel(MessageRecipient guest, ChannelChoice choice)

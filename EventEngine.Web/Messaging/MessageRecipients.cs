@@ -10,6 +10,6 @@ public static class MessageRecipients
     {
         var windowStart = now.AddHours(-24);
         return guests.Select(g => new MessageRecipient(g.Id, g.FirstName, g.LastName, g.Email, g.Phone, g.EmailUnsubscribedAt != null,
-            db.InboundMessages.Any(i => i.GuestId == g.Id && i.ReceivedAt > windowStart), g.Language ?? eventLanguage));
+            db.InboundMessages.Any(i => i.GuestId == g.Id && i.ReceivedAt > windowStart), g.Language ?? eventLanguage, g.HouseholdId));
     }
 }

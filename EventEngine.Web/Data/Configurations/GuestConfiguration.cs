@@ -23,7 +23,7 @@ public class GuestConfiguration : IEntityTypeConfiguration<Guest>
     {
         g.ToTable("guests", t =>
         {
-            t.HasCheckConstraint("ck_guests_reachable", "phone IS NOT NULL OR email IS NOT NULL");
+            t.HasCheckConstraint("ck_guests_reachable", "phone IS NOT NULL OR email IS NOT NULL OR household_id IS NOT NULL");
             t.HasCheckConstraint("ck_guests_status", "status IN ('Invited', 'Confirmed', 'Declined')");
             t.HasCheckConstraint("ck_guests_language", "language IS NULL OR language IN ('English', 'Hebrew', 'Spanish')");
             t.HasCheckConstraint("ck_guests_plus_ones", "plus_ones_allowed >= 0 AND plus_ones_coming BETWEEN 0 AND plus_ones_allowed AND cardinality(plus_one_names) <= plus_ones_coming");

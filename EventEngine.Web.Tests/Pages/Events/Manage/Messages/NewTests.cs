@@ -1,6 +1,7 @@
 using System.Net;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
+using EventEngine.Web.Tests.Pages.Rsvp;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Tests.Pages.Events.Manage.Messages;
@@ -68,6 +69,25 @@ public class NewTests(MessagingAppFactory app) : IClassFixture<MessagingAppFacto
         var providerIds = (await app.QueryAsync(db => db.OutboxMessages.Where(m => m.BroadcastId == broadcast).Select(m => m.ProviderMessageId).ToListAsync())).ToHashSet();
         Assert.Equal(email, app.Mail.Messages().Count(m => providerIds.Contains(m.Header("Message-ID"))));
         Assert.Equal(whatsApp, app.WhatsApp.Sent.Count(s => providerIds.Contains(s.Wamid)));
+    }
+
+    [Fact]
+    public async Task Household_members_without_an_address_are_covered_by_their_households_message_and_not_reported_as_not_sent()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin, "Family Day");
+        var parent = (await app.AddHouseholdAsync(e.Id, "Okafor", ("Ngozi", 0))).Single();
+        foreach (var child in new[] { "Ada", "Obi" })
+            await app.AddGuestAsync(e.Id, child, g => { g.HouseholdId = parent.HouseholdId; g.Email = null; g.IsChild = true; g.Side = "Both"; });
+        await app.QueryAsync(db => db.Guests.Where(g => g.Id == parent.Id).ExecuteUpdateAsync(u => u.SetProperty(g => g.Side, "Both")));
+        await app.AddGuestAsync(e.Id, "Phone only", g => { g.Side = "Both"; g.Email = null; g.Phone = "+447400900411"; });
+        var url = $"/events/{e.Id}/messages/new?side=Both";
+
+        var preview = await AppClient.ParseAsync(await client.PostFormAsync(url + "&handler=preview", Form("Email", "Hi {{first_name}}", Guid.NewGuid()), url));
+
+        Assert.Contains("1 message", preview.QuerySelector("[data-testid=recipient-count]")!.TextContent);
+        Assert.Contains("Not sent to 1 guest: 1 without an address for this channel.", preview.QuerySelector("[data-testid=unreachable]")!.TextContent);
+        Assert.Contains("2 guests have no address of their own but are covered", preview.QuerySelector("[data-testid=covered]")!.TextContent);
     }
 
     [Fact]

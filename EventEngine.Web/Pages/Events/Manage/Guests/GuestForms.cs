@@ -28,6 +28,8 @@ public static class GuestForms
         var errors = input.Validate(country);
         if (errors.Count == 0 && !await GuestQueries.ResolveHouseholdAsync(db, current.EventId, input, now))
             errors.Add((nameof(GuestInput.HouseholdId), "Choose a household from the list."));
+        if (errors.Count == 0 && await GuestQueries.ReachProblemAsync(db, current.EventId, input, guest) is { } unreachable)
+            errors.Add(unreachable);
         var duplicate = errors.Count == 0 ? await GuestQueries.FindDuplicateAsync(db, current.EventId, input, guest?.Id) : null;
         if (duplicate is not null) errors.Add((duplicate.Field, GuestQueries.DuplicateMessage(duplicate)));
         if (errors.Count > 0)
@@ -61,7 +63,6 @@ public static class GuestForms
         }
     }
 
-    /// <summary>The household's name; FindAsync also sees a household this save is about to create.</summary>
     private static async Task<string?> HouseholdNameAsync(AppDbContext db, Guid? householdId) =>
-        householdId is { } id ? (await db.Households.FindAsync(id))?.Name : null;
+        householdId is { } id ? await GuestQueries.HouseholdNameAsync(db, id) : null;
 }

@@ -27,6 +27,7 @@ public sealed class GuestInput
     /// <summary>The language of this guest's RSVP page and messages; empty follows the event.</summary>
     public Language? Language { get; set; }
     public string? DietaryNeeds { get; set; }
+    public bool IsChild { get; set; }
     public string? TableName { get; set; }
     /// <summary>Comma-separated.</summary>
     public string? Tags { get; set; }
@@ -48,6 +49,7 @@ public sealed class GuestInput
         PlusOneNames = string.Join("\n", g.PlusOneNames),
         Language = g.Language,
         DietaryNeeds = g.DietaryNeeds,
+        IsChild = g.IsChild,
         TableName = g.TableName,
         Tags = string.Join(", ", g.Tags),
         Notes = g.Notes,
@@ -73,7 +75,10 @@ public sealed class GuestInput
         return errors;
     }
 
-    /// <summary>The phone (to E.164) and the email; the guest needs at least one, so the invitation can reach them.</summary>
+    /// <summary>
+    /// The phone (to E.164) and the email. Whether the guest needs one depends on their household (see
+    /// GuestQueries.ReachProblemAsync), so a guest with neither is not an error here.
+    /// </summary>
     public List<(string Field, string Message)> ValidateContact(string defaultCountry)
     {
         var errors = new List<(string, string)>();
@@ -86,12 +91,16 @@ public sealed class GuestInput
         }
         Email = Clean(Email);
         if (EmailProblem(Email) is { } problem) errors.Add((nameof(Email), problem));
-        if (Phone is null && Email is null)
-            errors.Add((nameof(Phone), NoContact));
         return errors;
     }
 
+    public bool HasContact => Phone is not null || Email is not null;
+
     public const string NoContact = "Add a phone number or an email address, so the invitation can reach this guest.";
+
+    /// <summary>For a guest with no contact details whose household has none either.</summary>
+    public static string NoContactInHousehold(string household) =>
+        $"Add a phone number or an email address: no one else in {household} has one, so the household's invitation could not reach them.";
 
     /// <summary>Why a typed email address can't be used, or null when it can (or is empty).</summary>
     public static string? EmailProblem(string? email) => email is null || IsEmail(email) ? null
@@ -147,6 +156,7 @@ public sealed class GuestInput
         g.PlusOneDietaryNeeds = g.PlusOneDietaryNeeds.Take(g.PlusOneNames.Count).ToList();
         g.Language = Language;
         g.DietaryNeeds = DietaryNeeds;
+        g.IsChild = IsChild;
         g.TableName = TableName;
         g.Tags = TagList();
         g.Notes = Notes;

@@ -49,6 +49,34 @@ public static class GuestQueries
         return input.HouseholdId is not { } id || await db.Households.AnyAsync(h => h.Id == id && h.EventId == eventId);
     }
 
+    /// <summary>
+    /// A household's invitation goes to its members who have a phone or an email, and its link answers for everyone in
+    /// it. So a guest needs contact details of their own unless someone else in their household has some, and the
+    /// last reachable member of a household keeps theirs (and stays in it) while others rely on them.
+    /// Runs after <see cref="ResolveHouseholdAsync"/>; <paramref name="guest"/> is the guest as saved, or null for a new one.
+    /// </summary>
+    public static async Task<(string Field, string Message)?> ReachProblemAsync(AppDbContext db, Guid eventId, GuestInput input, Guest? guest)
+    {
+        var guestId = guest?.Id;
+        if (guest is { HouseholdId: { } left } && (guest.Phone is not null || guest.Email is not null) && (!input.HasContact || input.HouseholdId != left))
+        {
+            var others = db.Guests.Where(g => g.EventId == eventId && g.HouseholdId == left && g.Id != guest.Id);
+            if (await others.AnyAsync(g => g.Phone == null && g.Email == null) && !await others.AnyAsync(g => g.Phone != null || g.Email != null))
+                return (input.HasContact ? nameof(GuestInput.HouseholdId) : nameof(GuestInput.Phone),
+                    $"{guest.FirstName} is the only one in {await HouseholdNameAsync(db, left)} with a phone number or email, and the household's invitation reaches the others through them. Keep one, or add one to another member first.");
+        }
+        if (!input.HasContact)
+        {
+            if (input.HouseholdId is not { } householdId) return (nameof(GuestInput.Phone), GuestInput.NoContact);
+            if (!await db.Guests.AnyAsync(g => g.EventId == eventId && g.HouseholdId == householdId && g.Id != guestId && (g.Phone != null || g.Email != null)))
+                return (nameof(GuestInput.Phone), GuestInput.NoContactInHousehold(await HouseholdNameAsync(db, householdId)));
+        }
+        return null;
+    }
+
+    /// <summary>The household's name; FindAsync also sees a household this save is about to create.</summary>
+    public static async Task<string> HouseholdNameAsync(AppDbContext db, Guid householdId) => (await db.Households.FindAsync(householdId))?.Name ?? "the household";
+
     /// <summary>Two people saving the same phone or email at once: the unique index decides, and the loser gets the field message.</summary>
     public static string? UniqueViolationField(DbUpdateException ex) =>
         (ex.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation } pg

@@ -53,6 +53,9 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, ActivityLog l
             if (ModelState.IsValid && await GuestQueries.FindDuplicateAsync(db, current.EventId, member) is { } dup)
                 ModelState.AddModelError($"Members[{i}].{dup.Field}", GuestQueries.DuplicateMessage(dup));
         }
+        // The household's invitation goes to those with contact details; its link answers for everyone.
+        if (filled.Count > 0 && !filled.Any(x => x.Member.HasContact))
+            ModelState.AddModelError($"Members[{filled[0].Index}].Phone", "Add a phone number or an email address for at least one person, so the household's invitation can reach them.");
         if (!ModelState.IsValid)
         {
             Sides = await GuestQueries.SidesAsync(db, current.EventId);
@@ -83,5 +86,6 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, ActivityLog l
     }
 
     private static bool IsBlank(GuestInput m) =>
-        string.IsNullOrWhiteSpace(m.FirstName) && string.IsNullOrWhiteSpace(m.LastName) && string.IsNullOrWhiteSpace(m.Phone) && string.IsNullOrWhiteSpace(m.Email);
+        string.IsNullOrWhiteSpace(m.FirstName) && string.IsNullOrWhiteSpace(m.LastName) && string.IsNullOrWhiteSpace(m.Phone) && string.IsNullOrWhiteSpace(m.Email)
+        && string.IsNullOrWhiteSpace(m.DietaryNeeds) && m.PlusOnesAllowed == 0 && !m.IsChild;
 }

@@ -2,12 +2,14 @@ using System.Net;
 using System.Text;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
+using EventEngine.Web.Tests.Pages.Rsvp;
 using Microsoft.EntityFrameworkCore;
 
 using static EventEngine.Web.Tests.Pages.Events.Manage.Guests.Import.ImportTestKit;
 
 namespace EventEngine.Web.Tests.Pages.Events.Manage.Guests.Import;
 
+[StartsFirst]
 public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
@@ -99,6 +101,35 @@ public class ImportTests(AppFactory app) : IClassFixture<AppFactory>
         var guests = await app.GuestsAsync(e.Id);
         Assert.Equal([("José", "Muñoz"), ("Zoë", "Ångström")], guests.Select(g => (g.FirstName, g.LastName!)));
         Assert.Equal("two\r\nlines; with separator".Replace(";", description.Contains("commas") ? "," : description.Contains("tabs") ? "\t" : ";"), guests[1].Notes);
+    }
+
+    [Fact]
+    public async Task Children_without_an_address_import_into_a_household_that_someone_reachable_is_in_and_only_once()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+        var ngozi = Assert.Single(await app.AddHouseholdAsync(e.Id, "Okafor", ("Ngozi", 0)));
+        var file = Encoding.UTF8.GetBytes(
+            "Name,Email,Household\nPriya Raman,priya@example.com,The Ramans\nMaya Raman,,The Ramans\nAda Okafor,,okafor\nLone Child,,The Nobodies\nNo Household,,\n");
+
+        var reviewUrl = await UploadAsync(client, e, "families.csv", file);
+        var problems = Problems(await client.GetPageAsync(reviewUrl), "problems");
+        var summary = await ImportAsync(client, reviewUrl);
+
+        Assert.Equal(("3", "2"), (Count(summary, "added"), Count(summary, "rejected")));
+        Assert.Equal([
+            ("5", "Email", "Add a phone number or an email address: no one else in The Nobodies has one, so the household's invitation could not reach them."),
+            ("6", "Email", "Add a phone number or an email address, so the invitation can reach this guest."),
+        ], problems);
+        var guests = await app.GuestsAsync(e.Id);
+        var maya = guests.Single(g => g.FirstName == "Maya");
+        Assert.Equal((null, null, "The Ramans"), (maya.Phone, maya.Email, maya.Household!.Name));
+        Assert.Equal(ngozi.HouseholdId, guests.Single(g => g.FirstName == "Ada").HouseholdId);
+
+        // The same file again: the children are recognised by name within their household, as the adults by email.
+        var again = await client.GetPageAsync(await UploadAsync(client, e, "families.csv", file));
+
+        Assert.Equal(("0", "3", "2"), (Count(again, "new"), Count(again, "skipped"), Count(again, "rejected")));
     }
 
     [Fact]

@@ -11,6 +11,8 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IRead
 {
     public const int PreviewRows = 20;
 
+    private readonly Dictionary<Guid, string> householdNames = existingHouseholds.ToDictionary(h => h.Id, h => h.Name);
+
     public ImportPlan Plan(IReadOnlyList<ImportRow> rows, ImportField[] mapping, DuplicatePolicy policy)
     {
         var plan = new ImportPlan();
@@ -20,6 +22,12 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IRead
         var seenPhones = new Dictionary<string, int>();
         var seenEmails = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var updated = new HashSet<Guid>();
+        var reachableHouseholds = ReachableHouseholds(rows);
+        // Members without a phone or email (children) are recognised by their name within their household, so
+        // importing the same file twice does not add them twice.
+        var byHouseholdAndName = existingGuests.Where(g => g.HouseholdId is { } id && householdNames.ContainsKey(id))
+            .GroupBy(g => MemberKey(householdNames[g.HouseholdId!.Value], g.DisplayName), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
 
         foreach (var row in rows)
         {
@@ -31,6 +39,11 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IRead
             }
             var input = row.Input;
             var flags = row.Flags;
+            if (!input.HasContact && !reachableHouseholds.Contains(input.NewHousehold!))
+            {
+                Reject(plan, row, input, [new RowProblem(number, row.ContactColumn, GuestInput.NoContactInHousehold(input.NewHousehold!))]);
+                continue;
+            }
             // A phone or email repeated from an earlier row is left out when the other one still reaches the guest.
             var phoneRepeat = input.Phone is { } p && seenPhones.TryGetValue(p, out var earlierPhone) ? new RowProblem(number, row.PhoneColumn!, $"Same phone number as row {earlierPhone}.") : null;
             var emailRepeat = input.Email is { } m && seenEmails.TryGetValue(m, out var earlierEmail) ? new RowProblem(number, row.EmailColumn!, $"Same email address as row {earlierEmail}.") : null;
@@ -59,7 +72,8 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IRead
                 Reject(plan, row, input, [new RowProblem(number, row.EmailColumn!, $"The phone number belongs to {phoneMatch.DisplayName} but the email address to {emailMatch.DisplayName}.")]);
                 continue;
             }
-            var existing = phoneMatch ?? emailMatch;
+            var existing = phoneMatch ?? emailMatch
+                ?? (input.HasContact ? null : byHouseholdAndName.GetValueOrDefault(MemberKey(input.NewHousehold!, Guest.NameOf(input.FirstName!, input.LastName))));
             if (existing is not null && (policy == DuplicatePolicy.Skip || !updated.Add(existing.Id)))
             {
                 plan.Skipped++;
@@ -86,6 +100,19 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IRead
         }
         return plan;
     }
+
+    /// <summary>
+    /// The households (by name) whose invitation reaches someone: a row of the file or a guest already in it has a phone
+    /// or an email. A member without either is imported only into one of these.
+    /// </summary>
+    private HashSet<string> ReachableHouseholds(IReadOnlyList<ImportRow> rows)
+    {
+        return rows.Where(r => !r.Rejected && r.Input.HasContact && r.Input.NewHousehold is not null).Select(r => r.Input.NewHousehold!)
+            .Concat(existingGuests.Where(g => (g.Phone is not null || g.Email is not null) && g.HouseholdId is { } id && householdNames.ContainsKey(id)).Select(g => householdNames[g.HouseholdId!.Value]))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static string MemberKey(string household, string name) => household + "\n" + name;
 
     private static void Reject(ImportPlan plan, ImportRow row, GuestInput input, IEnumerable<RowProblem> problems)
     {

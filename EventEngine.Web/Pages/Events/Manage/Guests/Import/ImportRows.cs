@@ -12,6 +12,8 @@ public sealed record ImportRow(FileRow Source, GuestInput Input, List<RowProblem
     /// <summary>The headers of the columns the phone and email came from, for problems found later.</summary>
     public string? PhoneColumn { get; init; }
     public string? EmailColumn { get; init; }
+    /// <summary>Where a missing phone or email is reported: the phone column, else the email column.</summary>
+    public string ContactColumn { get; init; } = "";
 
     public bool Rejected => Rejections.Count > 0;
 }
@@ -20,7 +22,8 @@ public sealed record ImportRow(FileRow Source, GuestInput Input, List<RowProblem
 /// Reads every row of a file with a column mapping: the part of planning an import that depends only on the file,
 /// so it is done once per upload and mapping (see <see cref="ImportCache"/>). One doubtful value does not lose a
 /// person: a guest whose phone is wrong but whose email is good is imported with the email, and the row flagged; a
-/// too-long note is left out, and flagged. Only a row with no name, or with no way to reach the guest, is rejected.
+/// too-long note is left out, and flagged. Only a row with no name, or with no way to reach the guest, is rejected; a
+/// household member with no phone or email is kept here, and the planner checks that their household has one.
 /// </summary>
 public static class ImportRows
 {
@@ -86,7 +89,7 @@ public static class ImportRows
             }
             var (phoneColumn, emailColumn) = ReadContact(row, input, rejections, flags);
             KeepWhatIsValid(row, input, flags);
-            return new ImportRow(row, input, rejections, flags) { PhoneColumn = phoneColumn, EmailColumn = emailColumn };
+            return new ImportRow(row, input, rejections, flags) { PhoneColumn = phoneColumn, EmailColumn = emailColumn, ContactColumn = ContactColumn() };
         }
 
         /// <summary>The first phone and the first email that are valid; what was wrong with the others is flagged, or rejects the row if nothing is left.</summary>
@@ -115,7 +118,7 @@ public static class ImportRows
                 }
                 if (!wrong.Any(w => w.Column == file.Headers[email.Column])) wrong.Add(new RowProblem(row.Number, file.Headers[email.Column], problem));
             }
-            if (input.Phone is null && input.Email is null)
+            if (!input.HasContact && input.NewHousehold is null)
                 rejections.AddRange(wrong.Count > 0 ? wrong : [new RowProblem(row.Number, ContactColumn(), GuestInput.NoContact)]);
             else
                 flags.AddRange(wrong.Select(w => w with { Reason = $"{w.Reason} The guest is added without it." }));
