@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace EventEngine.E2E;
 
-[Collection(BrowserCollection.Name)]
+[Collection(GuestTableBrowserCollection.Name)]
 public class GuestJourneyTests(BrowserFixture browser)
 {
     private static async Task<string> CreateEventAndOpenGuestsAsync(IPage page, string host, string name)

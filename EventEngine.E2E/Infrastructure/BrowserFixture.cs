@@ -84,8 +84,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
+/// <summary>
+/// Journeys run in two collections side by side, each with its own browser, app process, database and mail catcher
+/// (xunit gives every collection its own fixture): the guest table's journeys, and everything else.
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>The guest table's journeys, beside <see cref="BrowserCollection"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class GuestTableBrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser for the guest table";
 }
