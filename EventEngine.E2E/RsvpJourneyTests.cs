@@ -49,6 +49,19 @@ public class RsvpJourneyTests(BrowserFixture browser)
             (emailed.Method, emailed.Summary, emailed.StartUtc, emailed.Zone, emailed.Attendees));
         Assert.All(emailed.Observances, o => Assert.DoesNotMatch(@": (\S+) -> \1$", o));
 
+        // The email itself, as a phone's mail app shows it: a greeting for the household, a button, nothing wider than the screen.
+        foreach (var (width, name) in new[] { (375, "invitation-email-phone"), (320, "invitation-email-320"), (1280, "invitation-email-desktop") })
+        {
+            var mail = await browser.NewPageAsync(new() { Width = width, Height = 800 });
+            await mail.SetContentAsync(invitation.Html!);
+            await Expect(mail.GetByText("Dear Maya and Eli,")).ToBeVisibleAsync();
+            await Expect(mail.GetByRole(AriaRole.Link, new() { Name = "Reply to the invitation" })).ToHaveAttributeAsync("href", link);
+            await BrowserFixture.ScreenshotAsync(mail, name);
+            var overflow = await mail.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"The invitation email is {overflow}px wider than a {width}px screen.");
+            await mail.Context.CloseAsync();
+        }
+
         var guest = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
         var requests = new List<string>();
         guest.Request += (_, request) => requests.Add(request.Url);

@@ -22,6 +22,37 @@ public class EmailSendingTests(MessagingAppFactory app) : IClassFixture<Messagin
     }
 
     [Fact]
+    public async Task A_households_invitation_greets_everyone_comes_from_the_hosts_and_answers_through_a_button()
+    {
+        var admin = await app.CreateUserAsync("Host");
+        var e = await app.CreateEventAsync(admin, "Ana & Ben's Wedding");
+        await app.QueryAsync(db => db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(x => x.HostNames, "Ana & Ben").SetProperty(x => x.ReplyTo, "ana@example.com").SetProperty(x => x.Venue, "Kew Gardens, Richmond")));
+        e = await app.QueryAsync(db => db.Events.AsNoTracking().SingleAsync(x => x.Id == e.Id));
+        var family = await Pages.Rsvp.RsvpTestKit.AddHouseholdAsync(app, e.Id, "Raman", ("Priya", 0), ("Arjun", 0));
+        await app.AddGuestAsync(e.Id, "Maya", g => { g.HouseholdId = family[0].HouseholdId; g.Email = null; g.IsChild = true; g.CreatedAt = DateTime.UtcNow.AddMinutes(1); });
+        await app.QueueAsync(e, family[0], Invitation);
+
+        await app.SendDueAsync();
+
+        var mail = Assert.Single(await app.Mail.WaitForAsync(1), m => m.RcptTos.Contains(family[0].Email!));
+        Assert.Equal("Ana & Ben <hosts@eventengine.test>", mail.Header("From"));
+        Assert.Equal("Ana & Ben <ana@example.com>", mail.Header("Reply-To"));
+        Assert.Contains("Dear Priya, Arjun and Maya,", mail.Text);
+        Assert.Contains("When: Saturday 12 June 2027, 15:00 BST\nWhere: Kew Gardens, Richmond", mail.Text.ReplaceLineEndings("\n"));
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(mail.Html!);
+        Assert.Equal("Ana & Ben's Wedding", html.QuerySelector("h1")!.TextContent);
+        Assert.Contains("Dear Priya, Arjun and Maya,", html.Body!.TextContent);
+        Assert.Contains("Where: Kew Gardens, Richmond", html.Body.TextContent);
+        var links = html.QuerySelectorAll("a[href^='https://events.example.test/rsvp/']").ToList();
+        // The answer is a button; the long address shows once, small, for a client without buttons.
+        Assert.Equal(["Reply to the invitation", links[1].GetAttribute("href")!], links.Select(a => a.TextContent));
+        Assert.Contains("background:#4338ca", links[0].GetAttribute("style"));
+        Assert.Contains("If the button doesn't work, open this link:", links[1].ParentElement!.TextContent);
+        Assert.DoesNotContain("{{", mail.Html);
+    }
+
+    [Fact]
     public async Task An_invitation_goes_out_with_text_and_html_a_calendar_invitation_and_unsubscribe_headers()
     {
         var (e, guest) = await GuestAsync();

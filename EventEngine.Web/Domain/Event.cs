@@ -6,6 +6,7 @@ public class Event
     public const int NameMaxLength = 200;
     public const int VenueMaxLength = 300;
     public const int DescriptionMaxLength = 5000;
+    public const int HostNamesMaxLength = 200;
 
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
@@ -27,6 +28,12 @@ public class Event
 
     /// <summary>The language of the RSVP page and guest messages, unless a guest has their own.</summary>
     public Language Language { get; set; } = Language.English;
+
+    /// <summary>Who the invitation is from ("Priya & Arjun"): the sender's name on guest emails.</summary>
+    public string? HostNames { get; set; }
+
+    /// <summary>Where guests' replies to an email go: a host's address.</summary>
+    public string? ReplyTo { get; set; }
 
     public Guid? CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }

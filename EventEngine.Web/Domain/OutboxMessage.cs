@@ -18,6 +18,10 @@ public class OutboxMessage
     /// <summary>An email address, or a phone number in E.164 for WhatsApp.</summary>
     public string Recipient { get; set; } = "";
     public string? RecipientName { get; set; }
+
+    /// <summary>The sender's name and Reply-To of an email, from the event when it was composed (null: the app's).</summary>
+    public string? SenderName { get; set; }
+    public string? ReplyTo { get; set; }
     public string? Subject { get; set; }
 
     /// <summary>What the recipient reads: the email's text part, or the WhatsApp text (a template's text as rendered for the host).</summary>

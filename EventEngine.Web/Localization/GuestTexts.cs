@@ -69,10 +69,18 @@ public sealed record GuestTexts
     public required string StopEmails { get; init; }
     public required string Unsubscribe { get; init; }
     public required string ReplyButton { get; init; }
+    public required string ButtonFallback { get; init; }
+    /// <summary>The word joining the last two names; in Hebrew it is a prefix (ו), written without a space after it.</summary>
+    public required string And { get; init; }
     public required string ReplyHere { get; init; }
     public required string VenueToBeAnnounced { get; init; }
 
     public string Direction => RightToLeft ? "rtl" : "ltr";
+
+    /// <summary>"Priya", "Priya and Arjun", "Priya, Arjun and Maya": how a household is greeted.</summary>
+    public string Names(IReadOnlyList<string> names) => names.Count <= 1
+        ? string.Concat(names)
+        : string.Join(", ", names.Take(names.Count - 1)) + (RightToLeft ? $" {And}" : $" {And} ") + names[^1];
 
     public string Format(string text, params object?[] values) => string.Format(Culture, text, values);
 
@@ -136,9 +144,9 @@ public sealed record GuestTexts
         Stale = "The guests on this invitation have changed. Please check the form and send it again.",
         FixBelow = "Please check the highlighted fields.",
         Invitation = ("You're invited: {{event_name}}",
-            "Dear {{first_name}},\n\nWe would love you to join us for {{event_name}} on {{event_date}} at {{event_time}}.\n\nPlease let us know whether you can come: {{rsvp_link}}"),
+            "Dear {{names}},\n\nWe would love you to join us for {{event_name}} on {{event_date}} at {{event_time}}.\n\nPlease let us know whether you can come: {{rsvp_link}}"),
         Reminder = ("Reminder: will you join us at {{event_name}}?",
-            "Dear {{first_name}},\n\nWe haven't heard from you yet about {{event_name}} on {{event_date}}. Please let us know whether you can come: {{rsvp_link}}"),
+            "Dear {{names}},\n\nWe haven't heard from you yet about {{event_name}} on {{event_date}}. Please let us know whether you can come: {{rsvp_link}}"),
         Broadcast = ("News about {{event_name}}", "Dear {{first_name}},\n\n"),
         Confirmation = ("Your answer for {{event_name}}",
             "Dear {{first_name}},\n\nThank you for answering. The hosts of {{event_name}} ({{event_date}}, {{event_time}}) now have:\n\n{0}\n\nTo change your answer: {{rsvp_link}}"),
@@ -146,6 +154,8 @@ public sealed record GuestTexts
         StopEmails = "To stop emails about it: {0}",
         Unsubscribe = "Unsubscribe",
         ReplyButton = "Reply to the invitation",
+        ButtonFallback = "If the button doesn't work, open this link:",
+        And = "and",
         ReplyHere = "Reply here: {0}",
         VenueToBeAnnounced = "to be announced",
     };
@@ -198,9 +208,9 @@ public sealed record GuestTexts
         Stale = "רשימת המוזמנים בהזמנה השתנתה. נא לבדוק את הטופס ולשלוח שוב.",
         FixBelow = "נא לבדוק את השדות המסומנים.",
         Invitation = ("הזמנה: {{event_name}}",
-            "{{first_name}} שלום,\n\nנשמח לראותך באירוע {{event_name}}, {{event_date}}, בשעה {{event_time}}.\n\nנא לאשר הגעה כאן: {{rsvp_link}}"),
+            "{{names}} שלום,\n\nנשמח לראותך באירוע {{event_name}}, {{event_date}}, בשעה {{event_time}}.\n\nנא לאשר הגעה כאן: {{rsvp_link}}"),
         Reminder = ("תזכורת: {{event_name}}",
-            "{{first_name}} שלום,\n\nעדיין לא קיבלנו ממך תשובה לגבי {{event_name}}, {{event_date}}. נא לאשר הגעה כאן: {{rsvp_link}}"),
+            "{{names}} שלום,\n\nעדיין לא קיבלנו ממך תשובה לגבי {{event_name}}, {{event_date}}. נא לאשר הגעה כאן: {{rsvp_link}}"),
         Broadcast = ("עדכון: {{event_name}}", "{{first_name}} שלום,\n\n"),
         Confirmation = ("התשובה שלך: {{event_name}}",
             "{{first_name}} שלום,\n\nתודה על התשובה. אלה הפרטים שנמסרו למארחי {{event_name}} ({{event_date}}, {{event_time}}):\n\n{0}\n\nלשינוי התשובה: {{rsvp_link}}"),
@@ -208,6 +218,8 @@ public sealed record GuestTexts
         StopEmails = "להפסקת הודעות דוא״ל בנושא: {0}",
         Unsubscribe = "הסרה מרשימת התפוצה",
         ReplyButton = "לאישור הגעה",
+        ButtonFallback = "אם הכפתור לא עובד, אפשר לפתוח את הקישור:",
+        And = "ו",
         ReplyHere = "לאישור הגעה: {0}",
         VenueToBeAnnounced = "יפורסם בהמשך",
     };
@@ -259,9 +271,9 @@ public sealed record GuestTexts
         Stale = "La lista de invitados ha cambiado. Revisa el formulario y envíalo de nuevo.",
         FixBelow = "Revisa los campos marcados.",
         Invitation = ("Invitación: {{event_name}}",
-            "Hola, {{first_name}}:\n\nNos encantaría que nos acompañaras en {{event_name}} el {{event_date}} a las {{event_time}}.\n\nPor favor, dinos si puedes venir: {{rsvp_link}}"),
+            "Hola, {{names}}:\n\nNos encantaría que nos acompañaras en {{event_name}} el {{event_date}} a las {{event_time}}.\n\nPor favor, dinos si puedes venir: {{rsvp_link}}"),
         Reminder = ("Recordatorio: {{event_name}}",
-            "Hola, {{first_name}}:\n\nTodavía no sabemos si vendrás a {{event_name}} el {{event_date}}. Por favor, responde aquí: {{rsvp_link}}"),
+            "Hola, {{names}}:\n\nTodavía no sabemos si vendrás a {{event_name}} el {{event_date}}. Por favor, responde aquí: {{rsvp_link}}"),
         Broadcast = ("Novedades sobre {{event_name}}", "Hola, {{first_name}}:\n\n"),
         Confirmation = ("Tu respuesta para {{event_name}}",
             "Hola, {{first_name}}:\n\nGracias por responder. Los anfitriones de {{event_name}} ({{event_date}}, {{event_time}}) tienen ahora:\n\n{0}\n\nPara cambiar tu respuesta: {{rsvp_link}}"),
@@ -269,6 +281,8 @@ public sealed record GuestTexts
         StopEmails = "Para dejar de recibir correos sobre este evento: {0}",
         Unsubscribe = "Darse de baja",
         ReplyButton = "Responder a la invitación",
+        ButtonFallback = "Si el botón no funciona, abre este enlace:",
+        And = "y",
         ReplyHere = "Responde aquí: {0}",
         VenueToBeAnnounced = "por confirmar",
     };

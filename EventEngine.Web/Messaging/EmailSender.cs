@@ -129,7 +129,9 @@ public sealed class EmailSender(IEmailTransport transport, IOptionsMonitor<SmtpO
     private MimeMessage Build(OutboxMessage message, SmtpOptions settings, string messageId)
     {
         var mail = new MimeMessage { Subject = message.Subject ?? "", MessageId = messageId.Trim('<', '>') };
-        mail.From.Add(new MailboxAddress(settings.FromName, settings.From));
+        // The address stays the app's (the server is allowed to send for it); the name is the hosts'.
+        mail.From.Add(new MailboxAddress(message.SenderName ?? settings.FromName, settings.From));
+        if (message.ReplyTo is not null) mail.ReplyTo.Add(new MailboxAddress(message.SenderName ?? "", message.ReplyTo));
         mail.To.Add(new MailboxAddress(message.RecipientName, message.Recipient));
         if (message.GuestId is { } guestId)
         {

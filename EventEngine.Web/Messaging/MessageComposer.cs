@@ -12,9 +12,12 @@ public sealed record MessageDraft(MessagePurpose Purpose, ChannelChoice Channel,
 
 /// <summary>The guest fields a message needs. RecentlyWrote: the guest wrote on WhatsApp in the last 24 hours.</summary>
 public sealed record MessageRecipient(Guid Id, string FirstName, string? LastName, string? Email, string? Phone, bool Unsubscribed, bool RecentlyWrote,
-    Language Language = Language.English, Guid? HouseholdId = null)
+    Language Language = Language.English, Guid? HouseholdId = null, IReadOnlyList<string>? HouseholdFirstNames = null)
 {
     public string Name => Guest.NameOf(FirstName, LastName);
+
+    /// <summary>Everyone the guest's link answers for: the household's first names, or the guest's own.</summary>
+    public IReadOnlyList<string> Names => HouseholdFirstNames is { Count: > 0 } household ? household : [FirstName];
 }
 
 /// <summary>
@@ -76,6 +79,7 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
         return new Dictionary<string, string?>
         {
             ["first_name"] = guest.FirstName,
+            ["names"] = texts.Names(guest.Names),
             ["last_name"] = guest.LastName ?? "",
             ["full_name"] = guest.Name,
             ["event_name"] = e.Name,
@@ -147,11 +151,16 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
         var footer = $"{texts.Format(texts.Footer, e.Name)} {texts.Format(texts.StopEmails, unsubscribeUrl)}";
         var settings = smtp.CurrentValue;
         var message = New(e, guest, draft, MessageChannel.Email, guest.Email!, now);
+        message.SenderName = e.HostNames;
+        message.ReplyTo = e.ReplyTo;
         message.Subject = Truncate(MessageTemplate.Render(draft.Subject ?? e.Name, values).ReplaceLineEndings(" ").Trim(), OutboxMessage.SubjectMaxLength);
-        message.BodyText = $"{body}{(reply ? "\n\n" + texts.Format(texts.ReplyHere, RsvpLink) : "")}\n\n--\n{footer}\n";
-        message.BodyHtml = Html(e.Name, body, reply, unsubscribeUrl, texts);
+        // Invitations and reminders say when and where, whatever the host wrote.
+        var details = draft.Purpose is MessagePurpose.Invitation or MessagePurpose.Reminder ? Details(e, values, texts) : [];
+        var detailText = string.Concat(details.Select(d => $"{d.Label}: {d.Value}\n"));
+        message.BodyText = $"{body}\n\n{detailText}{(reply ? "\n" + texts.Format(texts.ReplyHere, RsvpLink) + "\n" : "")}\n--\n{footer}\n";
+        message.BodyHtml = Html(e.Name, body, details, reply || body.Contains(RsvpLink), unsubscribeUrl, texts);
         if (draft.Purpose is MessagePurpose.Invitation or MessagePurpose.Confirmation)
-            message.Calendar = CalendarFile.Invitation(e, guest.Id, settings.From, settings.FromName, now);
+            message.Calendar = CalendarFile.Invitation(e, guest.Id, settings.From, e.HostNames ?? settings.FromName, now);
         return message;
     }
 
@@ -214,14 +223,45 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
     internal static string Encode(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;");
 
-    /// <summary>The HTML part: the same text in paragraphs, every value encoded, with inline styles as mail clients need.</summary>
-    private static string Html(string eventName, string body, bool replyButton, string unsubscribeUrl, GuestTexts texts)
+    /// <summary>When and where, as the invitation card and the plain text show them.</summary>
+    private static List<(string Label, string Value)> Details(Event e, IReadOnlyDictionary<string, string?> values, GuestTexts texts) =>
+        [(texts.When, $"{values["event_date"]}, {values["event_time"]}"), (texts.Where, e.Venue ?? texts.VenueToBeAnnounced)];
+
+    /// <summary>
+    /// The HTML part: the text in paragraphs, every value encoded, with inline styles as mail clients need. The RSVP
+    /// link is a button (a paragraph that ends with it ends with the button instead, so no long address shows as the
+    /// link's text), and the address itself is given once, small, for a client that shows no button.
+    /// </summary>
+    private static string Html(string eventName, string body, List<(string Label, string Value)> details, bool withLink, string unsubscribeUrl, GuestTexts texts)
     {
-        var paragraphs = body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
-            .Select(paragraph => string.Join("<br>", paragraph.Split('\n').Select(line => Encode(line).Replace(RsvpLink, $"<a href=\"{RsvpLink}\" style=\"color:#4338ca;\">{RsvpLink}</a>"))));
+        var blocks = new List<string>();
+        var buttonShown = false;
+        foreach (var paragraph in body.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            var text = paragraph.TrimEnd();
+            var endsWithLink = text.EndsWith(RsvpLink, StringComparison.Ordinal);
+            if (endsWithLink) text = text[..^RsvpLink.Length].TrimEnd();
+            var html = string.Join("<br>", text.Split('\n').Select(line => Encode(line)
+                .Replace(RsvpLink, $"<a href=\"{RsvpLink}\" style=\"color:#4338ca;\">{Encode(texts.ReplyButton)}</a>")));
+            if (html.Length > 0) blocks.Add(Paragraph(html));
+            if (endsWithLink && !buttonShown)
+            {
+                blocks.Add(Button(texts.ReplyButton, RsvpLink));
+                buttonShown = true;
+            }
+        }
+        if (withLink && !buttonShown) blocks.Add(Button(texts.ReplyButton, RsvpLink));
+        var note = withLink
+            ? $"{Encode(texts.ButtonFallback)} <a href=\"{RsvpLink}\" style=\"color:#4338ca;word-break:break-all;\">{RsvpLink}</a>"
+            : null;
         var footer = $"{Encode(texts.Format(texts.Footer, eventName))} <a href=\"{Encode(unsubscribeUrl)}\" style=\"color:#6b7280;\">{Encode(texts.Unsubscribe)}</a>";
-        return Frame(texts.Code, texts.Direction, eventName, paragraphs, replyButton ? (texts.ReplyButton, RsvpLink) : null, null, footer);
+        return Frame(texts.Code, texts.Direction, eventName, details, blocks, note, footer);
     }
+
+    private static string Paragraph(string html) => $"<p style=\"margin:0 0 14px;font-size:16px;line-height:1.5;\">{html}</p>";
+
+    private static string Button(string text, string href) =>
+        $"<p style=\"margin:20px 0;\"><a href=\"{href}\" style=\"display:inline-block;background:#4338ca;color:#ffffff;text-decoration:none;font-weight:bold;padding:14px 26px;border-radius:6px;font-size:17px;\">{Encode(text)}</a></p>";
 
     /// <summary>The email inviting a person to an event's team; its link is filled in as it is sent (see TeamInvitations.FillAsync).</summary>
     public static OutboxMessage TeamInvitation(EventInvitation invitation, string inviterName, string eventName, DateTime startsAt, string timeZoneId, DateTime now)
@@ -238,7 +278,7 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
             Recipient = invitation.Email,
             Subject = Truncate($"{inviterName} invited you to organise {eventName}", OutboxMessage.SubjectMaxLength),
             BodyText = $"Hello,\n\n{intro}\n\nAccept the invitation: {InvitationLink}\n\n{expiry}\n",
-            BodyHtml = Frame("en", "ltr", eventName, ["Hello,", Encode(intro)], ("Accept the invitation", InvitationLink), Encode(expiry), null),
+            BodyHtml = Frame("en", "ltr", eventName, [], [Paragraph("Hello,"), Paragraph(Encode(intro)), Button("Accept the invitation", InvitationLink)], Encode(expiry), null),
             State = MessageState.Queued,
             NextAttemptAt = now,
             CreatedAt = now,
@@ -247,25 +287,27 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
     }
 
     /// <summary>
-    /// Every email's HTML: the event's name above a white card of paragraphs (already encoded), an optional button and
-    /// a small note inside it, and an optional footer under it; inline styles, as mail clients need.
+    /// Every email's HTML: a white card with the event's name as its title, when and where (for invitations and
+    /// reminders), the blocks (already encoded paragraphs and buttons) and a small note, and a footer under it.
+    /// Inline styles and a single column, as mail clients need; it holds at 320 px (padding shrinks, long addresses wrap).
     /// </summary>
-    private static string Frame(string language, string direction, string eventName, IEnumerable<string> paragraphs, (string Text, string Href)? button, string? note, string? footer)
+    private static string Frame(string language, string direction, string eventName, List<(string Label, string Value)> details, IEnumerable<string> blocks, string? note, string? footer)
     {
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"").Append(language).Append("\" dir=\"").Append(direction).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"></head>");
-        html.Append("<body style=\"margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2328;\">");
-        html.Append("<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:28px;\">");
-        html.Append("<p style=\"margin:0 0 16px;font-size:13px;letter-spacing:.04em;text-transform:uppercase;color:#6b7280;\">").Append(Encode(eventName)).Append("</p>");
-        foreach (var paragraph in paragraphs)
-            html.Append("<p style=\"margin:0 0 14px;font-size:16px;line-height:1.5;\">").Append(paragraph).Append("</p>");
-        if (button is { } b)
-            html.Append("<p style=\"margin:24px 0 8px;\"><a href=\"").Append(b.Href)
-                .Append("\" style=\"display:inline-block;background:#4338ca;color:#ffffff;text-decoration:none;font-weight:bold;padding:12px 22px;border-radius:6px;font-size:16px;\">")
-                .Append(Encode(b.Text)).Append("</a></p>");
-        if (note is not null) html.Append("<p style=\"margin:16px 0 0;font-size:14px;line-height:1.5;color:#6b7280;\">").Append(note).Append("</p>");
+        html.Append("<!DOCTYPE html><html lang=\"").Append(language).Append("\" dir=\"").Append(direction).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>");
+        html.Append("<body style=\"margin:0;padding:16px 8px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1f2328;\">");
+        html.Append("<div style=\"max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:24px 20px;\">");
+        html.Append("<h1 style=\"margin:0 0 12px;font-size:22px;line-height:1.3;color:#1f2328;\">").Append(Encode(eventName)).Append("</h1>");
+        if (details.Count > 0)
+        {
+            html.Append("<p style=\"margin:0 0 20px;padding:12px 14px;background:#f3f2fd;border-radius:6px;font-size:15px;line-height:1.6;\">");
+            html.AppendJoin("<br>", details.Select(d => $"<strong>{Encode(d.Label)}:</strong> {Encode(d.Value)}"));
+            html.Append("</p>");
+        }
+        foreach (var block in blocks) html.Append(block);
+        if (note is not null) html.Append("<p style=\"margin:16px 0 0;font-size:13px;line-height:1.5;color:#6b7280;\">").Append(note).Append("</p>");
         html.Append("</div>");
-        if (footer is not null) html.Append("<p style=\"max-width:560px;margin:16px auto 0;font-size:12px;color:#6b7280;text-align:center;\">").Append(footer).Append("</p>");
+        if (footer is not null) html.Append("<p style=\"max-width:560px;margin:16px auto 0;font-size:12px;line-height:1.5;color:#6b7280;text-align:center;\">").Append(footer).Append("</p>");
         html.Append("</body></html>");
         return html.ToString();
     }

@@ -11,6 +11,7 @@ public static partial class MessageTemplate
     public static readonly IReadOnlyList<(string Name, string Meaning)> Placeholders =
     [
         ("first_name", "the guest's first name"),
+        ("names", "the first names of everyone the guest's link answers for (\"Priya and Arjun\" for a household)"),
         ("last_name", "the guest's last name"),
         ("full_name", "the guest's full name"),
         ("event_name", "the event's name"),

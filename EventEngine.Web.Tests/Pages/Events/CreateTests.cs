@@ -21,6 +21,35 @@ public class CreateTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Invitations_come_from_the_creator_until_the_hosts_say_otherwise()
+    {
+        var (client, user) = await app.LoggedInAsync("Priya Raman");
+        var form = await client.GetPageAsync("/events/new");
+        Assert.Equal("Priya Raman", form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_HostNames")!.Value);
+        Assert.Equal(user.Email, form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_ReplyTo")!.Value);
+
+        var name = $"Mehndi {Guid.NewGuid():N}";
+        var response = await client.PostFormAsync("/events/new", [.. Form(name), new("Input.HostNames", " Priya & Arjun "), new("Input.ReplyTo", "arjun@example.com")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var created = await app.QueryAsync(db => db.Events.SingleAsync(e => e.Name == name));
+        Assert.Equal(("Priya & Arjun", "arjun@example.com"), (created.HostNames, created.ReplyTo));
+    }
+
+    [Fact]
+    public async Task A_reply_address_that_is_not_an_email_is_refused_at_its_field_and_kept()
+    {
+        var (client, _) = await app.LoggedInAsync();
+
+        var response = await client.PostFormAsync("/events/new", [.. Form(), new("Input.ReplyTo", "arjun at home")]);
+        var page = await AppClient.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Enter an email address like name@example.com.", page.QuerySelector("[data-valmsg-for='Input.ReplyTo']")!.TextContent.Trim());
+        Assert.Equal("arjun at home", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_ReplyTo")!.Value);
+    }
+
+    [Fact]
     public async Task Creating_an_event_stores_the_start_as_UTC_and_makes_the_creator_its_Admin()
     {
         var (client, user) = await app.LoggedInAsync("Creator");

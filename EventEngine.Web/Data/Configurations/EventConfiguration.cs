@@ -19,6 +19,8 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
         e.Property(x => x.Name).HasMaxLength(Event.NameMaxLength);
         e.Property(x => x.TimeZoneId).HasMaxLength(64);
         e.Property(x => x.Venue).HasMaxLength(Event.VenueMaxLength);
+        e.Property(x => x.HostNames).HasMaxLength(Event.HostNamesMaxLength);
+        e.Property(x => x.ReplyTo).HasMaxLength(Guest.EmailMaxLength);
         e.Property(x => x.Description).HasMaxLength(Event.DescriptionMaxLength);
         e.Property(x => x.DefaultCountry).HasMaxLength(2).IsFixedLength();
         e.Property(x => x.Language).HasConversion<string>().HasMaxLength(16);

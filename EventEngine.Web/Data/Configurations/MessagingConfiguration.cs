@@ -21,6 +21,8 @@ public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
         m.Property(x => x.Recipient).HasMaxLength(OutboxMessage.RecipientMaxLength);
         m.Property(x => x.RecipientName).HasMaxLength(Guest.NameMaxLength * 2 + 1);
         m.Property(x => x.Subject).HasMaxLength(OutboxMessage.SubjectMaxLength);
+        m.Property(x => x.SenderName).HasMaxLength(Event.HostNamesMaxLength);
+        m.Property(x => x.ReplyTo).HasMaxLength(Guest.EmailMaxLength);
         m.Property(x => x.TemplateName).HasMaxLength(100);
         m.Property(x => x.TemplateLanguage).HasMaxLength(16);
         m.Property(x => x.TemplateParameters).HasDefaultValueSql("'{}'");

@@ -16,7 +16,12 @@ public class CreateModel(AppDbContext db, TimeProvider clock) : PageModel
 
     public EventForm Form => new(Input, "Create event", Url.Page("/Events/Index")!);
 
-    public void OnGet() { }
+    /// <summary>Invitations come from the person creating the event until they say otherwise.</summary>
+    public void OnGet()
+    {
+        Input.HostNames = User.FindFirstValue(DisplayNameClaims.ClaimType);
+        Input.ReplyTo = User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name;
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {

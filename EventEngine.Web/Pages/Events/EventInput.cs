@@ -39,6 +39,15 @@ public sealed class EventInput : IValidatableObject
     [Display(Name = "Language guests read")]
     public Language Language { get; set; } = Language.English;
 
+    [StringLength(Event.HostNamesMaxLength, ErrorMessage = "Keep the names under {1} characters.")]
+    [Display(Name = "From (the hosts' names)")]
+    public string? HostNames { get; set; }
+
+    [StringLength(Guest.EmailMaxLength, ErrorMessage = "That email address is too long.")]
+    [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+    [Display(Name = "Replies go to")]
+    public string? ReplyTo { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (TimeZoneId is not null && !EventTime.IsKnownZone(TimeZoneId))
@@ -62,6 +71,8 @@ public sealed class EventInput : IValidatableObject
         Description = e.Description,
         DefaultCountry = e.DefaultCountry,
         Language = e.Language,
+        HostNames = e.HostNames,
+        ReplyTo = e.ReplyTo,
     };
 
     /// <summary>The event's fields as the activity log compares them (times as local times in the event's zone).</summary>
@@ -80,6 +91,8 @@ public sealed class EventInput : IValidatableObject
             ("Description", e.Description ?? ""),
             ("Phone country", e.DefaultCountry),
             ("Guests' language", e.Language.ToString()),
+            ("From", e.HostNames ?? ""),
+            ("Replies to", e.ReplyTo ?? ""),
         ];
     }
 
@@ -95,6 +108,8 @@ public sealed class EventInput : IValidatableObject
         e.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
         e.DefaultCountry = DefaultCountry!;
         e.Language = Language;
+        e.HostNames = string.IsNullOrWhiteSpace(HostNames) ? null : HostNames.Trim();
+        e.ReplyTo = string.IsNullOrWhiteSpace(ReplyTo) ? null : ReplyTo.Trim();
         e.UpdatedAt = now;
     }
 }

@@ -64,9 +64,11 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, ActivityLog l
 
         var household = new Household { Id = Guid.NewGuid(), EventId = current.EventId, Name = Name!, CreatedAt = now };
         db.Households.Add(household);
-        foreach (var (member, _) in filled)
+        foreach (var (member, position) in filled.Select((x, i) => (x.Member, i)))
         {
-            var guest = new Guest { Id = Guid.NewGuid(), EventId = current.EventId, AddedById = current.UserId, CreatedAt = now, UpdatedAt = now };
+            // A microsecond apart, so the household keeps the order it was typed in (greetings, lists).
+            var added = now.AddMicroseconds(position);
+            var guest = new Guest { Id = Guid.NewGuid(), EventId = current.EventId, AddedById = current.UserId, CreatedAt = added, UpdatedAt = added };
             member.HouseholdId = household.Id;
             member.ApplyTo(guest);
             db.Guests.Add(guest);
