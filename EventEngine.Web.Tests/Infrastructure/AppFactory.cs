@@ -58,6 +58,9 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
         builder.UseSetting("Rsvp:LinkKey", RsvpLinkKey);
         // Tests that send run sender instances themselves (MessagingAppFactory).
         builder.UseSetting("Outbox:Enabled", "false");
+        // Passwords are hashed for real, with fewer rounds: production's 100,000 (about 40 ms a login here) slow
+        // attackers, and the suite creates and logs in about a thousand people.
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
     }
 
     private void ConfigureWebHost(IWebHostBuilder builder) => ConfigureWebHost(builder, Database);
