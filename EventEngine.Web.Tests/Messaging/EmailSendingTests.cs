@@ -39,7 +39,7 @@ public class EmailSendingTests(MessagingAppFactory app) : IClassFixture<Messagin
         Assert.Equal("Ana & Ben <hosts@eventengine.test>", mail.Header("From"));
         Assert.Equal("Ana & Ben <ana@example.com>", mail.Header("Reply-To"));
         Assert.Contains("Dear Priya, Arjun and Maya,", mail.Text);
-        Assert.Contains("When: Saturday 12 June 2027, 15:00 BST\nWhere: Kew Gardens, Richmond", mail.Text.ReplaceLineEndings("\n"));
+        Assert.Contains("When: Saturday 12 June 2027, 15:00 BST\nWhere: Kew Gardens, Richmond", mail.Text!.ReplaceLineEndings("\n"));
         var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(mail.Html!);
         Assert.Equal("Ana & Ben's Wedding", html.QuerySelector("h1")!.TextContent);
         Assert.Contains("Dear Priya, Arjun and Maya,", html.Body!.TextContent);
