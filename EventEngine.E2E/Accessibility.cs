@@ -9,6 +9,10 @@ public static class Accessibility
 
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {
+        // A toast fading in or out is half transparent, and axe would measure its contrast mid-fade: wait until every
+        // toast is fully shown or gone.
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.toast')].every(t => getComputedStyle(t).opacity === '1')",
+            null, new() { Timeout = 10_000 });
         // Evaluated through the browser's debugging protocol, which the page's CSP (script-src 'self') does not govern.
         await page.EvaluateAsync(Axe.Value);
         return await page.EvaluateAsync<string[]>("""

@@ -87,6 +87,8 @@ public class EventJourneyTests(BrowserFixture browser)
             "2027-09-18T14:00", "Asia/Jerusalem", "IL", "Create event");
         await page.WaitForURLAsync(new Regex("/events/[0-9a-f-]{36}$"));
         await AssertFitsAsync(page, "event-overview-phone");
+        await page.GotoAsync(new Uri(page.Url).AbsolutePath + "/edit");
+        await AssertFitsAsync(page, "event-edit-phone");
         await page.GotoAsync("/events");
         await AssertFitsAsync(page, "events-list-phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
@@ -98,6 +100,7 @@ public class EventJourneyTests(BrowserFixture browser)
     private static async Task AssertFitsAsync(IPage page, string screenshot)
     {
         await BrowserFixture.ScreenshotAsync(page, screenshot);
+        await Accessibility.AssertNoneAsync(page);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"{page.Url} is {overflow}px wider than the phone screen.");
     }

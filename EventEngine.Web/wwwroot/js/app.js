@@ -114,6 +114,13 @@
     if (exportLink) showToast("Preparing " + exportLink.firstChild.textContent.trim().toLowerCase() + "…", "info");
   });
 
+  // A new event's guest list hides its filters until the first guest arrives; the counts show when it does.
+  document.addEventListener("htmx:afterSettle", function () {
+    var counts = document.getElementById("guest-counts");
+    var filters = document.getElementById("guest-filter");
+    if (counts && filters && filters.hidden && !counts.hidden) filters.hidden = false;
+  });
+
   // Uploads: refuse an oversized file before sending it, and show how far a large one has got.
   document.addEventListener("change", function (e) {
     var input = e.target;

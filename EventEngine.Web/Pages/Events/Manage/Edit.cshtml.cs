@@ -15,6 +15,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
     public EventInput Input { get; set; } = new();
 
     public string EventName { get; private set; } = "";
+    public CurrentEvent Current => current;
     public EventForm Form => new(Input, "Save changes", Url.Page("/Events/Manage/Index", new { eventId = current.EventId })!);
 
     public async Task OnGetAsync()

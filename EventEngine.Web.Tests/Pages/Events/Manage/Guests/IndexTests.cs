@@ -12,6 +12,28 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
     private static string Text(IElement e) => System.Text.RegularExpressions.Regex.Replace(e.TextContent, @"\s+", " ").Trim();
 
     [Fact]
+    public async Task An_empty_guest_list_offers_the_three_ways_to_add_guests_instead_of_zero_counts_and_filters()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+
+        var empty = await client.GetPageAsync($"/events/{e.Id}/guests");
+
+        Assert.Equal(["Add a guest", "Import a file", "Add a household"], empty.QuerySelectorAll("[data-testid=empty-actions] a").Select(Text));
+        Assert.Equal([$"/events/{e.Id}/guests/add", $"/events/{e.Id}/guests/import", $"/events/{e.Id}/guests/household"],
+            empty.QuerySelectorAll("[data-testid=empty-actions] a").Select(a => a.GetAttribute("href")));
+        Assert.True(empty.QuerySelector("#guest-counts")!.HasAttribute("hidden"));
+        Assert.True(empty.QuerySelector("#guest-filter")!.HasAttribute("hidden"));
+
+        await app.AddGuestAsync(e.Id, "Ann");
+        var one = await client.GetPageAsync($"/events/{e.Id}/guests");
+
+        Assert.False(one.QuerySelector("#guest-counts")!.HasAttribute("hidden"));
+        Assert.False(one.QuerySelector("#guest-filter")!.HasAttribute("hidden"));
+        Assert.Null(one.QuerySelector("[data-testid=empty-actions]"));
+    }
+
+    [Fact]
     public async Task The_header_counts_guests_answers_headcount_and_sides()
     {
         var (client, admin) = await app.LoggedInAsync();
