@@ -49,8 +49,9 @@ public class GuestJourneyTests(BrowserFixture browser)
         await page.GotoAsync(guests + "?q=angstrom");
         await Expect(page.Locator("tr[data-guest-row]")).ToHaveCountAsync(1);
         await Expect(Row(page, "Zoë Ångström")).ToBeVisibleAsync();
-        await page.GetByLabel("Search guests").FillAsync("");
-        await page.GetByLabel("Search guests").PressSequentiallyAsync("o'b");
+        // One edit, as a paste would be: typing key by key on a busy machine can pause longer than the search's 350 ms
+        // wait, and each pause rightly adds a step to the history that going back below would land on.
+        await page.GetByLabel("Search guests").FillAsync("o'b");
         await Expect(page).ToHaveURLAsync(new Regex(@"\?q=o%27b$|\?q=o'b$"));
         await Expect(page.Locator("tr[data-guest-row]")).ToHaveCountAsync(1);
         await Expect(Row(page, "Tom O'Brien")).ToBeVisibleAsync();

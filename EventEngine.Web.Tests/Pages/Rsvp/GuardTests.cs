@@ -145,7 +145,7 @@ public class GuardTests(GuardedAppFactory app) : IClassFixture<GuardedAppFactory
     [InlineData("zero\0byte and \u0007bell")]
     [InlineData("\u202Eesrever\u202C and emoji 👩‍👩‍👧 and עברית")]
     [InlineData("{{rsvp_link}} {{first_name}}")]
-    public async Task Hostile_text_in_every_field_is_kept_as_plain_text_and_shown_encoded(string text)
+    public async Task Hostile_text_in_every_field_is_kept_as_plain_text_without_direction_controls_and_shown_encoded(string text)
     {
         var admin = await app.CreateUserAsync();
         var e = await app.CreateEventAsync(admin);
@@ -167,7 +167,8 @@ public class GuardTests(GuardedAppFactory app) : IClassFixture<GuardedAppFactory
             return;
         }
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var expected = new string(text.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        // Control characters, and the direction controls that would turn the text around them backwards, are taken out.
+        var expected = new string(text.Where(c => !char.IsControl(c) && c is not ('\u202E' or '\u202C')).ToArray()).Trim();
         Assert.Equal(expected, saved.DietaryNeeds);
         Assert.Equal(expected, saved.PlusOneNames.Single());
         Assert.Equal(expected, saved.RsvpMessage);

@@ -31,7 +31,7 @@ public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> si
         if (!ModelState.IsValid) return Page();
 
         var email = Input.Email.Trim();
-        var user = new AppUser { UserName = email, Email = email, DisplayName = Input.DisplayName.Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var user = new AppUser { UserName = email, Email = email, DisplayName = PlainText.WithoutBidiControls(Input.DisplayName).Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
         var result = await users.CreateAsync(user, Input.Password);
         if (!result.Succeeded)
         {

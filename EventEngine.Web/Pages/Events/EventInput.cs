@@ -96,19 +96,21 @@ public sealed class EventInput : IValidatableObject
         ];
     }
 
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : PlainText.WithoutBidiControls(text).Trim() is { Length: > 0 } kept ? kept : null;
+
     /// <summary>Copies valid input onto the event (call only after validation passed).</summary>
     public void ApplyTo(Event e, DateTime now)
     {
-        e.Name = Name!.Trim();
+        e.Name = PlainText.WithoutBidiControls(Name!).Trim();
         e.TimeZoneId = TimeZoneId!;
         e.StartsAt = EventTime.ToUtc(StartsAt!.Value, TimeZoneId!);
         e.EndsAt = EndsAt is { } end ? EventTime.ToUtc(end, TimeZoneId!) : null;
         e.RsvpDeadline = RsvpDeadline is { } deadline ? EventTime.ToUtc(deadline, TimeZoneId!) : null;
-        e.Venue = string.IsNullOrWhiteSpace(Venue) ? null : Venue.Trim();
-        e.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
+        e.Venue = Optional(Venue);
+        e.Description = Optional(Description);
         e.DefaultCountry = DefaultCountry!;
         e.Language = Language;
-        e.HostNames = string.IsNullOrWhiteSpace(HostNames) ? null : HostNames.Trim();
+        e.HostNames = Optional(HostNames);
         e.ReplyTo = string.IsNullOrWhiteSpace(ReplyTo) ? null : ReplyTo.Trim();
         e.UpdatedAt = now;
     }

@@ -73,7 +73,8 @@ public sealed class MemberAnswer
         if (string.IsNullOrWhiteSpace(value)) return null;
         var kept = new StringBuilder(value.Length);
         foreach (var c in value.ReplaceLineEndings("\n"))
-            if (!char.IsControl(c) || (multiline && c == '\n')) kept.Append(c);
+            if (PlainText.IsBidiControl(c)) continue;
+            else if (!char.IsControl(c) || (multiline && c == '\n')) kept.Append(c);
             else if (c is '\t' or '\n') kept.Append(' ');
         var text = kept.ToString().Trim();
         return text.Length == 0 ? null : text;

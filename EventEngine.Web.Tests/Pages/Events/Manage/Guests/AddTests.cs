@@ -14,6 +14,20 @@ public class AddTests(AppFactory app) : IClassFixture<AppFactory>
         app.QueryAsync(db => db.Guests.AsNoTracking().Where(g => g.EventId == eventId).OrderBy(g => g.CreatedAt).ToListAsync());
 
     [Fact]
+    public async Task Direction_controls_in_a_name_are_taken_out_so_they_cannot_turn_the_pages_text_around()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+
+        var response = await client.PostFormAsync($"/events/{e.Id}/guests/add",
+            Form(("FirstName", "\u202Egpj.exe"), ("LastName", "\u2067כהן\u2069"), ("Email", "bidi@example.com"), ("Notes", "ok\u202Bthen")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var guest = Assert.Single(await GuestsAsync(e.Id));
+        Assert.Equal(("gpj.exe", "כהן", "okthen"), (guest.FirstName, guest.LastName, guest.Notes));
+    }
+
+    [Fact]
     public async Task Adding_a_guest_stores_the_phone_in_E164_with_the_events_country_and_who_added_them()
     {
         var (client, admin) = await app.LoggedInAsync();

@@ -90,7 +90,7 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task The_door_list_has_confirmed_guests_by_last_name_with_household_and_headcount()
+    public async Task The_door_list_has_confirmed_guests_by_last_name_with_household_table_and_headcount()
     {
         var (client, _, e) = await SeedAsync();
 
@@ -100,8 +100,8 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Contains("6 guests confirmed, 8 people expected.", text);
         Assert.Contains("Not listed: 2 guests not confirmed (declined or still to answer).", text);
-        Assert.Matches(@"Amir, Ana\s+Amir family\s+2", layout);
-        Assert.Matches(@"Baker, Carl\s+1", layout);
+        Assert.Matches(@"Amir, Ana\s+Amir family\s+Table 2\s+2", layout);
+        Assert.Matches(@"Baker, Carl\s+Table 9\s+1", layout);
         Assert.Contains("With Tom Lee", text);
         Assert.Contains("With 1 more", text);
         AssertInOrder(text, "Amir, Ana", "Baker, Carl", "Wolfeschlegel");

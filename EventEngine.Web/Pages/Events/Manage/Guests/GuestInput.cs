@@ -165,7 +165,7 @@ public sealed class GuestInput
 
     public static bool HasControlCharacters(string value) => value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : PlainText.WithoutBidiControls(value).Trim() is { Length: > 0 } text ? text : null;
 
     private static string? Text(string? value, int max, string field, string label, List<(string, string)> errors, bool multiline = false)
     {

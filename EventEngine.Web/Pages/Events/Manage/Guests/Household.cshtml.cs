@@ -36,7 +36,7 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, ActivityLog l
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var country = await GuestQueries.DefaultCountryAsync(db, current.EventId);
-        Name = string.IsNullOrWhiteSpace(Name) ? null : Name.Trim();
+        Name = string.IsNullOrWhiteSpace(Name) ? null : PlainText.WithoutBidiControls(Name).Trim() is { Length: > 0 } name ? name : null;
         if (Name is null) ModelState.AddModelError(nameof(Name), "Name the household, e.g. The Okafor family.");
         else if (Name.Length > Household.NameMaxLength) ModelState.AddModelError(nameof(Name), $"Keep the name under {Household.NameMaxLength} characters.");
 

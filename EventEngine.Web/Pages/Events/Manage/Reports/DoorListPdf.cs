@@ -5,7 +5,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Reports;
 
 /// <summary>
 /// The confirmed guests in last-name order, in large type to read standing at the door, each with an empty box to tick
-/// on arrival, their household and how many people they bring.
+/// on arrival, their household, their table (so the door can send them to it) and how many people they bring.
 /// </summary>
 public static class DoorListPdf
 {
@@ -22,12 +22,12 @@ public static class DoorListPdf
             document.Paragraph($"Not listed: {Plural.Of(notListed, "guest")} not confirmed (declined or still to answer).", new TextStyle(9, Color: ReportDocument.Muted), 8);
         if (confirmed.Count == 0) return document.ToPdf();
 
-        var table = new ReportTable(document, [new("", 6, TickBox: true), new("Guest", 50), new("Household", 30), new("People", 12, Right: true)], fontSize: 14);
+        var table = new ReportTable(document, [new("", 6, TickBox: true), new("Guest", 42), new("Household", 24), new("Table", 16), new("People", 12, Right: true)], fontSize: 14);
         foreach (var letter in confirmed.GroupBy(Initial))
         {
             table.Group(letter.Key);
             foreach (var g in letter)
-                table.Row("", new ReportCell(g.NameLastFirst, g.PlusOnesNote, Bold: true), g.Household ?? "", g.Headcount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                table.Row("", new ReportCell(g.NameLastFirst, g.PlusOnesNote, Bold: true), g.Household ?? "", g.Table ?? "", g.Headcount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         table.End();
         return document.ToPdf();
