@@ -34,6 +34,29 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Each_count_opens_the_guests_behind_it_in_one_click()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+        await app.AddGuestAsync(e.Id, "Ann", g => g.Status = GuestStatus.Confirmed);
+        await app.AddGuestAsync(e.Id, "Ben", g => g.Status = GuestStatus.Declined);
+        await app.AddGuestAsync(e.Id, "Cal");
+
+        foreach (var from in new[] { $"/events/{e.Id}", $"/events/{e.Id}/guests" })
+        {
+            var page = await client.GetPageAsync(from);
+            string Link(string count) => page.QuerySelector($"[data-count={count}]")!.Closest("a")!.GetAttribute("href")!;
+
+            Assert.Equal($"/events/{e.Id}/guests", Link("guests"));
+            Assert.Equal($"/events/{e.Id}/guests?status=Invited", Link("waiting"));
+            Assert.Equal($"/events/{e.Id}/guests?status=Confirmed", Link("confirmed"));
+            Assert.Equal($"/events/{e.Id}/guests?status=Declined", Link("declined"));
+        }
+        // Who hasn't answered: the waiting tile's list holds exactly them.
+        Assert.Equal(["Cal"], Names(await client.GetPageAsync($"/events/{e.Id}/guests?status=Invited")));
+    }
+
+    [Fact]
     public async Task The_header_counts_guests_answers_headcount_and_sides()
     {
         var (client, admin) = await app.LoggedInAsync();
