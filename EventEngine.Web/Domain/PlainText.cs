@@ -11,4 +11,7 @@ public static class PlainText
     public static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     public static string WithoutBidiControls(string text) => text.Any(IsBidiControl) ? string.Concat(text.Where(c => !IsBidiControl(c))) : text;
+
+    /// <summary>A typed value as it is stored: without direction controls, trimmed, and null when nothing is left.</summary>
+    public static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : WithoutBidiControls(text).Trim() is { Length: > 0 } kept ? kept : null;
 }

@@ -54,6 +54,18 @@ public class RegisterTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_name_of_nothing_but_direction_controls_is_refused_at_the_name()
+    {
+        var client = app.CreateAppClient();
+
+        var response = await client.PostFormAsync("/account/register", Form("\u202E\u2067", $"bidi.{Guid.NewGuid():N}@example.test", "long enough password"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await AppClient.ParseAsync(response);
+        Assert.Contains("Enter your name.", page.QuerySelector("[data-valmsg-for='Input.DisplayName']")!.TextContent);
+    }
+
+    [Fact]
     public async Task Hostile_input_is_refused_or_stored_as_text_and_always_encoded()
     {
         var client = app.CreateAppClient();

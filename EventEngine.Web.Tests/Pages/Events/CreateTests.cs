@@ -70,6 +70,7 @@ public class CreateTests(AppFactory app) : IClassFixture<AppFactory>
     public static TheoryData<string, List<KeyValuePair<string, string>>, string> BadInput() => new()
     {
         { "Input.Name", Form(name: ""), "Give the event a name" },
+        { "Input.Name", Form(name: "\u202E\u2066"), "Give the event a name" },
         { "Input.Name", Form(name: new string('x', 10_000)), "under 200 characters" },
         { "Input.StartsAt", Form(starts: ""), "Choose when the event starts" },
         { "Input.StartsAt", Form(starts: "next tuesday"), "not valid" },

@@ -28,10 +28,13 @@ public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> si
     public async Task<IActionResult> OnPostAsync()
     {
         Invitation = await invitations.PreviewAsync(ReturnUrl);
+        // A name of nothing but direction controls is empty once they are taken out (see PlainText).
+        var displayName = PlainText.Tidy(Input.DisplayName);
+        if (displayName is null) ModelState.AddModelError("Input.DisplayName", "Enter your name.");
         if (!ModelState.IsValid) return Page();
 
         var email = Input.Email.Trim();
-        var user = new AppUser { UserName = email, Email = email, DisplayName = PlainText.WithoutBidiControls(Input.DisplayName).Trim(), CreatedAt = clock.GetUtcNow().UtcDateTime };
+        var user = new AppUser { UserName = email, Email = email, DisplayName = displayName!, CreatedAt = clock.GetUtcNow().UtcDateTime };
         var result = await users.CreateAsync(user, Input.Password);
         if (!result.Succeeded)
         {

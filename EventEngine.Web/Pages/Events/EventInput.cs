@@ -50,6 +50,9 @@ public sealed class EventInput : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        // A name of nothing but direction controls is empty once they are taken out (see PlainText).
+        if (Name is not null && PlainText.Tidy(Name) is null)
+            yield return new ValidationResult("Give the event a name.", [nameof(Name)]);
         if (TimeZoneId is not null && !EventTime.IsKnownZone(TimeZoneId))
             yield return new ValidationResult("Choose a time zone from the list.", [nameof(TimeZoneId)]);
         if (DefaultCountry is not null && !Countries.IsKnown(DefaultCountry))
@@ -96,21 +99,19 @@ public sealed class EventInput : IValidatableObject
         ];
     }
 
-    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : PlainText.WithoutBidiControls(text).Trim() is { Length: > 0 } kept ? kept : null;
-
     /// <summary>Copies valid input onto the event (call only after validation passed).</summary>
     public void ApplyTo(Event e, DateTime now)
     {
-        e.Name = PlainText.WithoutBidiControls(Name!).Trim();
+        e.Name = PlainText.Tidy(Name)!;
         e.TimeZoneId = TimeZoneId!;
         e.StartsAt = EventTime.ToUtc(StartsAt!.Value, TimeZoneId!);
         e.EndsAt = EndsAt is { } end ? EventTime.ToUtc(end, TimeZoneId!) : null;
         e.RsvpDeadline = RsvpDeadline is { } deadline ? EventTime.ToUtc(deadline, TimeZoneId!) : null;
-        e.Venue = Optional(Venue);
-        e.Description = Optional(Description);
+        e.Venue = PlainText.Tidy(Venue);
+        e.Description = PlainText.Tidy(Description);
         e.DefaultCountry = DefaultCountry!;
         e.Language = Language;
-        e.HostNames = Optional(HostNames);
+        e.HostNames = PlainText.Tidy(HostNames);
         e.ReplyTo = string.IsNullOrWhiteSpace(ReplyTo) ? null : ReplyTo.Trim();
         e.UpdatedAt = now;
     }

@@ -82,14 +82,14 @@ public sealed class GuestInput
     public List<(string Field, string Message)> ValidateContact(string defaultCountry)
     {
         var errors = new List<(string, string)>();
-        Phone = Clean(Phone);
+        Phone = PlainText.Tidy(Phone);
         if (Phone is not null)
         {
             var phone = Telephone.Normalise(Phone, defaultCountry);
             if (phone.IsValid) Phone = phone.E164;
             else errors.Add((nameof(Phone), phone.Error!));
         }
-        Email = Clean(Email);
+        Email = PlainText.Tidy(Email);
         if (EmailProblem(Email) is { } problem) errors.Add((nameof(Email), problem));
         return errors;
     }
@@ -165,11 +165,9 @@ public sealed class GuestInput
 
     public static bool HasControlCharacters(string value) => value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : PlainText.WithoutBidiControls(value).Trim() is { Length: > 0 } text ? text : null;
-
     private static string? Text(string? value, int max, string field, string label, List<(string, string)> errors, bool multiline = false)
     {
-        var text = Clean(value);
+        var text = PlainText.Tidy(value);
         if (text is null) return null;
         // One-line fields: newlines and tabs pasted from a spreadsheet become single spaces.
         if (!multiline) text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -36,7 +36,7 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, ActivityLog l
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var country = await GuestQueries.DefaultCountryAsync(db, current.EventId);
-        Name = string.IsNullOrWhiteSpace(Name) ? null : PlainText.WithoutBidiControls(Name).Trim() is { Length: > 0 } name ? name : null;
+        Name = PlainText.Tidy(Name);
         if (Name is null) ModelState.AddModelError(nameof(Name), "Name the household, e.g. The Okafor family.");
         else if (Name.Length > Household.NameMaxLength) ModelState.AddModelError(nameof(Name), $"Keep the name under {Household.NameMaxLength} characters.");
 
@@ -84,7 +84,7 @@ public class HouseholdModel(AppDbContext db, CurrentEvent current, ActivityLog l
             Sides = await GuestQueries.SidesAsync(db, current.EventId);
             return this.PartialOrPage("_HouseholdForm", this);
         }
-        return this.RedirectWithToast(Url.Page("/Events/Manage/Guests/Index", new { eventId = current.EventId, household = household.Id })!, $"{household.Name} added with {filled.Count} {(filled.Count == 1 ? "person" : "people")}.");
+        return this.RedirectWithToast(Url.Page("/Events/Manage/Guests/Index", new { eventId = current.EventId, household = household.Id })!, $"{household.Name} added with {Plural.Of(filled.Count, "person", "people")}.");
     }
 
     private static bool IsBlank(GuestInput m) =>
