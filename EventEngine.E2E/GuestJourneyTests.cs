@@ -124,7 +124,7 @@ public class GuestJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(Row(page, "Amira").Locator("[data-field=status]")).ToHaveTextAsync("Confirmed");
         await Expect(Row(page, "Chen").Locator("[data-field=status]")).ToHaveTextAsync("Confirmed");
-        await Expect(Row(page, "Bilal").Locator("[data-field=status]")).ToHaveTextAsync("Invited");
+        await Expect(Row(page, "Bilal").Locator("[data-field=status]")).ToHaveTextAsync("Waiting");
         await Expect(page.Locator("[data-count=confirmed]")).ToHaveTextAsync("2");
         await Expect(page.Locator("[data-count=rate]")).ToHaveTextAsync("66%");
         await BrowserFixture.ScreenshotAsync(page, "guests-bulk-desktop");

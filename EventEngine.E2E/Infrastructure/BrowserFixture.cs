@@ -39,7 +39,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, List<string>? consoleErrors = null)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseUrl, ViewportSize = viewport ?? Desktop, Locale = "en-GB" });
+        var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseUrl, ViewportSize = viewport ?? Desktop, Locale = "en-GB", Permissions = ["clipboard-read", "clipboard-write"] });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
         if (consoleErrors is not null)

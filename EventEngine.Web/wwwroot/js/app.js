@@ -64,12 +64,39 @@
     }
   });
 
+  // The bulk bar shows once guests are selected (without JavaScript it is always there).
   function updateSelection() {
     var count = document.querySelectorAll("[data-row-select]:checked").length;
     document.querySelectorAll("[data-selected-count]").forEach(function (el) {
       el.textContent = count === 0 ? "" : count + " selected";
     });
+    var bulk = document.getElementById("bulk-form");
+    if (bulk) bulk.hidden = count === 0;
   }
+
+  // One open row menu at a time; a click elsewhere, Escape or choosing an item closes it.
+  function closeMenus(except) {
+    document.querySelectorAll("details.row-menu[open]").forEach(function (menu) { if (menu !== except) menu.open = false; });
+  }
+  document.addEventListener("click", function (e) {
+    var menu = e.target.closest && e.target.closest("details.row-menu");
+    closeMenus(menu);
+    if (menu && e.target.closest(".row-menu-list a")) menu.open = false;
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    var open = document.querySelector("details.row-menu[open]");
+    if (open) { open.open = false; open.querySelector("summary").focus(); }
+  });
+
+  // On a phone the filters fold behind one button.
+  document.addEventListener("click", function (e) {
+    var toggle = e.target.closest && e.target.closest("[data-filter-toggle]");
+    if (!toggle) return;
+    var fields = document.getElementById(toggle.getAttribute("aria-controls"));
+    var open = fields.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
 
   document.addEventListener("change", function (e) {
     if (e.target.matches("[data-select-all]")) {

@@ -37,7 +37,7 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.All(entries, a => Assert.Equal((user.Id, "Ada Admin"), (a.ActorUserId!.Value, a.ActorName)));
         Assert.Equal("Added guest Maya Cohen", entries[0].Summary);
         Assert.Equal("Edited guest Maya Cohen", entries[1].Summary);
-        Assert.Equal(["Phone: (empty) → +447911123456", "Status: Invited → Confirmed", "Table: (empty) → 4"], entries[1].Detail!.Split('\n'));
+        Assert.Equal(["Phone: (empty) → +447911123456", "Status: Waiting → Confirmed", "Table: (empty) → 4"], entries[1].Detail!.Split('\n'));
         Assert.Equal("Deleted guest Maya Cohen", entries[2].Summary);
         Assert.Contains("Email: maya@example.com", entries[2].Detail);
         Assert.All(entries, a => Assert.Null(a.GuestId)); // the guest is gone; the names stay in the entries

@@ -77,7 +77,7 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await viewer.GetPageAsync($"/events/{e.Id}/dashboard"); // a Viewer may see the dashboard
         string Count(string name) => page.QuerySelector($"[data-count={name}]")!.TextContent;
         Assert.Equal(("6", "3", "1", "2", "50%", "4"), (Count("guests"), Count("confirmed"), Count("declined"), Count("waiting"), Count("rate"), Count("headcount")));
-        Assert.Contains("(up to 8)", page.QuerySelector("[data-count=headcount]")!.ParentElement!.TextContent);
+        Assert.Contains("of up to 8", page.QuerySelector("[data-count=headcount]")!.ParentElement!.TextContent);
 
         var sides = page.QuerySelector("[data-testid=sides-chart] table")!;
         Assert.Equal(["3", "1", "1", "1", "2"], Row(sides, "Bride"));

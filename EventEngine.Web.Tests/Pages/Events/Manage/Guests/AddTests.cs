@@ -35,7 +35,7 @@ public class AddTests(AppFactory app) : IClassFixture<AppFactory>
 
         var response = await client.PostFormAsync($"/events/{e.Id}/guests/add", Form(
             ("FirstName", "  Amira "), ("LastName", "Haddad"), ("Phone", "020 7946 0018"), ("Side", "Bride"), ("Tags", "family, ceremony,family"),
-            ("PlusOnesAllowed", "2"), ("PlusOnesComing", "1"), ("PlusOneNames", "Sami Haddad"), ("NewHousehold", "The Haddads")));
+            ("PlusOnesAllowed", "2"), ("PlusOnesComing", "1"), ("PlusOneNames", "Sami Haddad"), ("Household", "The Haddads")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var guest = Assert.Single(await GuestsAsync(e.Id));
@@ -159,7 +159,7 @@ public class AddTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await client.PostFormAsync($"/events/{e.Id}/guests/add", Form(("FirstName", "Ana"), ("Email", "ana@example.com"), ("HouseholdId", foreign.Id.ToString())));
         var page = await AppClient.ParseAsync(response);
 
-        Assert.Equal("Choose a household from the list.", page.QuerySelector("[data-valmsg-for='Input.HouseholdId']")!.TextContent.Trim());
+        Assert.Equal("That household is not part of this event.", page.QuerySelector("[data-valmsg-for='Input.Household']")!.TextContent.Trim());
         Assert.Empty(await GuestsAsync(e.Id));
     }
 

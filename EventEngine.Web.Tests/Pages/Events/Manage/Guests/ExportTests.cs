@@ -104,7 +104,7 @@ public class ExportTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.Equal(
                 new[]
                 {
-                    g.FirstName, g.LastName, g.Phone, g.Email, g.HouseholdId is null ? null : household.Name, g.Side, g.Status.ToString(),
+                    g.FirstName, g.LastName, g.Phone, g.Email, g.HouseholdId is null ? null : household.Name, g.Side, g.Status.Label(),
                     g.PlusOnesAllowed.ToString(CultureInfo.InvariantCulture), g.PlusOnesComing.ToString(CultureInfo.InvariantCulture),
                     string.Join("; ", g.PlusOneNames), string.Join("; ", g.PlusOneDietaryNeeds), g.DietaryNeeds, null, g.TableName,
                     string.Join(", ", g.Tags), g.Notes, null, null, admin.DisplayName, g.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

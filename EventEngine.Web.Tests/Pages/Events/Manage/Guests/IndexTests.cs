@@ -1,6 +1,7 @@
 using System.Net;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
+using EventEngine.Web.Tests.Pages.Rsvp;
 
 namespace EventEngine.Web.Tests.Pages.Events.Manage.Guests;
 
@@ -71,9 +72,9 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
         string Count(string name) => page.QuerySelector($"#guest-counts [data-count={name}]")!.TextContent.Trim();
         Assert.Equal(("4", "2", "1", "1", "50%"), (Count("guests"), Count("confirmed"), Count("declined"), Count("waiting"), Count("rate")));
         Assert.Equal("4", Count("headcount")); // Ann and her two plus-ones, and Cal
-        Assert.Contains("(up to 6)", page.QuerySelector("#guest-counts")!.TextContent); // everyone not declined, every plus-one allowed
-        Assert.Contains("2 guests · 1 confirmed · 1 declined · headcount 3", page.QuerySelector("[data-side=Bride]")!.TextContent);
-        Assert.Contains("1 guest · 1 confirmed · 0 declined · headcount 1", page.QuerySelector("[data-side=Groom]")!.TextContent);
+        Assert.Contains("of up to 6", page.QuerySelector("#guest-counts")!.TextContent); // everyone not declined, every plus-one allowed
+        Assert.Contains("2 guests · 1 confirmed · 1 declined · 3 coming", page.QuerySelector("[data-side=Bride]")!.TextContent);
+        Assert.Contains("1 guest · 1 confirmed · 0 declined · 1 coming", page.QuerySelector("[data-side=Groom]")!.TextContent);
     }
 
     [Fact]
@@ -236,5 +237,62 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
              $"/events/{e.Id}/reports/guest-list?status=Confirmed&side=Bride&group=side", $"/events/{e.Id}/reports/caterer-sheet?status=Confirmed&side=Bride",
              $"/events/{e.Id}/reports/door-list?status=Confirmed&side=Bride", $"/events/{e.Id}/reports/seating-plan?status=Confirmed&side=Bride"],
             page.QuerySelectorAll("[data-export-link]").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task Rows_carry_no_form_or_token_and_the_page_lists_no_households()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+        for (var i = 0; i < 30; i++) await app.AddHouseholdAsync(e.Id, $"Household {i}", ($"Guest {i}", 0));
+
+        var page = await client.GetPageAsync($"/events/{e.Id}/guests");
+
+        var rows = page.QuerySelectorAll("tr[data-guest-row]");
+        Assert.Equal(30, rows.Length);
+        Assert.All(rows, row => Assert.Empty(row.QuerySelectorAll("form, input[name=__RequestVerificationToken]")));
+        // Delete and the link post through htmx, which sends the page's one token as a header.
+        Assert.All(rows, row => Assert.NotNull(row.QuerySelector("[hx-post$='/guests/bulk'][hx-vals*='delete']")));
+        Assert.NotNull(page.QuerySelector("meta[name=csrf-token]"));
+        Assert.DoesNotContain(page.QuerySelectorAll("option"), o => o.TextContent.Contains("Household 1"));
+    }
+
+    [Fact]
+    public async Task A_households_name_filters_the_list_to_it_and_its_chip_takes_the_filter_away()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+        var ramans = await app.AddHouseholdAsync(e.Id, "The Ramans", ("Priya", 0), ("Arjun", 0));
+        await app.AddHouseholdAsync(e.Id, "The Okafors", ("Ngozi", 0));
+
+        var all = await client.GetPageAsync($"/events/{e.Id}/guests?q=a");
+        var link = all.QuerySelectorAll("a.household-link").First(a => a.TextContent == "The Ramans").GetAttribute("href")!;
+        var filtered = await client.GetPageAsync(link + "&q=a");
+
+        Assert.Equal($"/events/{e.Id}/guests?household={ramans[0].HouseholdId}", link);
+        Assert.Equal(3, Names(all).Count);
+        Assert.Equal(["Arjun The Ramans", "Priya The Ramans"], Names(filtered));
+        var chip = filtered.QuerySelector("[data-testid=household-filter]")!;
+        Assert.Contains("Household: The Ramans", Text(chip));
+        Assert.Equal($"/events/{e.Id}/guests?q=a", chip.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("1", filtered.QuerySelector("[data-testid=filters-on]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Waiting_is_the_one_word_for_a_guest_without_an_answer()
+    {
+        var (client, admin) = await app.LoggedInAsync();
+        var e = await app.CreateEventAsync(admin);
+        await app.AddGuestAsync(e.Id, "Cal");
+
+        var page = await client.GetPageAsync($"/events/{e.Id}/guests");
+        var csv = await (await client.GetAsync($"/events/{e.Id}/guests/export")).Content.ReadAsStringAsync();
+
+        Assert.Equal("Waiting", page.QuerySelector("tr[data-guest-row] [data-field=status]")!.TextContent);
+        Assert.Equal("Waiting", page.QuerySelector("#filter-status option[value=Invited]")!.TextContent);
+        Assert.Equal("1 waiting", Text(page.QuerySelector("[data-count=waiting]")!.ParentElement!));
+        Assert.Equal("Mark waiting", page.QuerySelector("#bulk-action option[value=status-Invited]")!.TextContent);
+        Assert.Contains(",Waiting,", csv);
+        Assert.DoesNotContain("Invited", page.QuerySelector("main")!.TextContent);
     }
 }

@@ -32,7 +32,7 @@ public class AddModel(AppDbContext db, CurrentEvent current, ActivityLog log, Ti
         if (!Request.IsHtmx()) return this.RedirectWithToast(Url.Page("/Events/Manage/Guests/Index", new { eventId = current.EventId })!, message);
         // Ready for the next guest: side, status and household carry over, as hosts tend to add a family or a side in a row.
         ModelState.Clear();
-        var next = new GuestInput { Side = Input.Side, Status = Input.Status, HouseholdId = guest.HouseholdId };
+        var next = new GuestInput { Side = Input.Side, Status = Input.Status, Household = Input.Household };
         Response.TriggerClientEvents(message, ToastKind.Success, "guests-changed");
         return Partial("_GuestForm", await GuestForms.ViewAsync(db, current.EventId, null, next, null));
     }

@@ -67,7 +67,7 @@ public class BulkModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
                 var status = Enum.Parse<GuestStatus>(BulkAction[7..]);
                 names = await NamesAsync(guests);
                 await guests.ExecuteUpdateAsync(s => s.SetProperty(g => g.Status, status).SetProperty(g => g.UpdatedAt, now));
-                message = $"{Plural.Of(names.Count, "guest")} marked {status.ToString().ToLowerInvariant()}.";
+                message = $"{Plural.Of(names.Count, "guest")} marked {status.Label().ToLowerInvariant()}.";
                 break;
             case "side":
                 names = await NamesAsync(guests);

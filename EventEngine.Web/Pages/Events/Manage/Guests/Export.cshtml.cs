@@ -65,7 +65,7 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
         {
             await writer.WriteRecordAsync(
             [
-                g.FirstName, g.LastName, g.Phone, g.Email, g.Household, g.Side, g.Status.ToString(),
+                g.FirstName, g.LastName, g.Phone, g.Email, g.Household, g.Side, g.Status.Label(),
                 g.PlusOnesAllowed.ToString(CultureInfo.InvariantCulture), g.PlusOnesComing.ToString(CultureInfo.InvariantCulture),
                 string.Join("; ", g.PlusOneNames), string.Join("; ", g.PlusOneDietaryNeeds), g.DietaryNeeds, g.Language?.ToString(), g.TableName,
                 string.Join(", ", g.Tags), g.Notes, g.RsvpMessage, g.AnsweredAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), g.AddedBy,

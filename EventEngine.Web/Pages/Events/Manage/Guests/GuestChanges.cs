@@ -12,7 +12,7 @@ public static class GuestChanges
         ("Phone", g.Phone ?? ""),
         ("Email", g.Email ?? ""),
         ("Side", g.Side ?? ""),
-        ("Status", g.Status.ToString()),
+        ("Status", g.Status.Label()),
         ("Plus-ones allowed", g.PlusOnesAllowed.ToString()),
         ("Plus-ones coming", g.PlusOnesComing.ToString()),
         ("Plus-one names", string.Join(", ", g.PlusOneNames)),

@@ -86,15 +86,15 @@ public sealed class GuestFilter
     public IEnumerable<string> SearchWords() =>
         (Q ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxSearchWords);
 
-    /// <summary>The query string for this view with some values changed, e.g. the next page or another sort.</summary>
-    public string Url(string basePath, string? sort = null, bool? desc = null, int? page = null)
+    /// <summary>The query string for this view with some values changed, e.g. the next page, another sort, or no household.</summary>
+    public string Url(string basePath, string? sort = null, bool? desc = null, int? page = null, bool household = true)
     {
         var query = new Dictionary<string, string?>();
         if (!string.IsNullOrWhiteSpace(Q)) query["q"] = Q.Trim();
         if (Status is { } status) query["status"] = status.ToString();
         if (!string.IsNullOrEmpty(Side)) query["side"] = Side;
         if (!string.IsNullOrEmpty(Tag)) query["tag"] = Tag;
-        if (Household is { } household) query["household"] = household.ToString();
+        if (Household is { } id && household) query["household"] = id.ToString();
         if (Mine) query["mine"] = "true";
         var sortKey = sort ?? Sort;
         if (sortKey is not null && sortKey != "name") query["sort"] = sortKey;
@@ -104,7 +104,7 @@ public sealed class GuestFilter
         return QueryHelpers.AddQueryString(basePath, query);
     }
 
-    private static string EscapeLike(string word)
+    internal static string EscapeLike(string word)
     {
         var escaped = new StringBuilder(word.Length);
         foreach (var c in word)

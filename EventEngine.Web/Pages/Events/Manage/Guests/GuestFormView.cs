@@ -9,7 +9,6 @@ public sealed record GuestFormView(
     Guid? GuestId,
     GuestInput Input,
     List<string> Sides,
-    List<GuestQueries.HouseholdOption> Households,
     GuestQueries.Duplicate? Duplicate,
     string? PhoneExample)
 {

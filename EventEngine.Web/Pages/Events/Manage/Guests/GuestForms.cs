@@ -13,7 +13,6 @@ public static class GuestForms
     public static async Task<GuestFormView> ViewAsync(AppDbContext db, Guid eventId, Guid? guestId, GuestInput input, GuestQueries.Duplicate? duplicate) =>
         new(eventId, guestId, input,
             await GuestQueries.SidesAsync(db, eventId),
-            await GuestQueries.HouseholdsAsync(db, eventId),
             duplicate,
             Telephone.Example(await GuestQueries.DefaultCountryAsync(db, eventId)));
 
@@ -26,8 +25,8 @@ public static class GuestForms
     {
         var country = await GuestQueries.DefaultCountryAsync(db, current.EventId);
         var errors = input.Validate(country);
-        if (errors.Count == 0 && !await GuestQueries.ResolveHouseholdAsync(db, current.EventId, input, now))
-            errors.Add((nameof(GuestInput.HouseholdId), "Choose a household from the list."));
+        if (errors.Count == 0 && !await GuestQueries.ResolveHouseholdAsync(db, current.EventId, input, guest?.HouseholdId, now))
+            errors.Add((nameof(GuestInput.Household), "That household is not part of this event."));
         if (errors.Count == 0 && await GuestQueries.ReachProblemAsync(db, current.EventId, input, guest) is { } unreachable)
             errors.Add(unreachable);
         var duplicate = errors.Count == 0 ? await GuestQueries.FindDuplicateAsync(db, current.EventId, input, guest?.Id) : null;

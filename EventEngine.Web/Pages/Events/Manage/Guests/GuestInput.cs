@@ -32,9 +32,10 @@ public sealed class GuestInput
     /// <summary>Comma-separated.</summary>
     public string? Tags { get; set; }
     public string? Notes { get; set; }
+    /// <summary>The household as saved; the forms send <see cref="Household"/>, which wins when both are given.</summary>
     public Guid? HouseholdId { get; set; }
-    /// <summary>A household to join by name: an existing one of the event with that name, or a new one.</summary>
-    public string? NewHousehold { get; set; }
+    /// <summary>The household by name, as typed in the forms: the event's household of that name, or a new one; empty for none.</summary>
+    public string? Household { get; set; }
 
     public static GuestInput From(Guest g) => new()
     {
@@ -54,6 +55,7 @@ public sealed class GuestInput
         Tags = string.Join(", ", g.Tags),
         Notes = g.Notes,
         HouseholdId = g.HouseholdId,
+        Household = g.Household?.Name,
     };
 
     public GuestInput Copy() => (GuestInput)MemberwiseClone();
@@ -136,7 +138,7 @@ public sealed class GuestInput
         else if (tags.Any(t => t.Length > Guest.SideMaxLength || HasControlCharacters(t)))
             errors.Add((nameof(Tags), $"Each tag must be plain text under {Guest.SideMaxLength} characters."));
         Tags = tags.Count == 0 ? null : string.Join(", ", tags);
-        NewHousehold = Text(NewHousehold, Household.NameMaxLength, nameof(NewHousehold), "The household name", errors);
+        Household = Text(Household, Domain.Household.NameMaxLength, nameof(Household), "The household name", errors);
         return errors;
     }
 

@@ -30,12 +30,17 @@ public static class GuestQueries
     public static string DuplicateMessage(Duplicate d) =>
         d.Field == nameof(GuestInput.Phone) ? $"{d.Name} already has this phone number." : $"{d.Name} already has this email address.";
 
-    /// <summary>Sets input.HouseholdId from a chosen household (which must be this event's) or a household name. False if the choice is not valid.</summary>
-    public static async Task<bool> ResolveHouseholdAsync(AppDbContext db, Guid eventId, GuestInput input, DateTime now)
+    /// <summary>
+    /// Sets input.HouseholdId from the household's name (the guest's own household when it has that name, else the
+    /// event's household of that name, else a new one) or, with no name, from an id, which must be this event's.
+    /// False if that id is not valid.
+    /// </summary>
+    public static async Task<bool> ResolveHouseholdAsync(AppDbContext db, Guid eventId, GuestInput input, Guid? currentHousehold, DateTime now)
     {
-        if (input.NewHousehold is { } name)
+        if (input.Household is { } name)
         {
-            var existing = await db.Households.Where(h => h.EventId == eventId && h.Name.ToLower() == name.ToLower())
+            var named = db.Households.Where(h => h.EventId == eventId && h.Name.ToLower() == name.ToLower());
+            var existing = await named.OrderBy(h => h.Id != currentHousehold).ThenBy(h => h.CreatedAt)
                 .Select(h => (Guid?)h.Id).FirstOrDefaultAsync();
             if (existing is null)
             {
@@ -62,7 +67,7 @@ public static class GuestQueries
         {
             var others = db.Guests.Where(g => g.EventId == eventId && g.HouseholdId == left && g.Id != guest.Id);
             if (await others.AnyAsync(g => g.Phone == null && g.Email == null) && !await others.AnyAsync(g => g.Phone != null || g.Email != null))
-                return (input.HasContact ? nameof(GuestInput.HouseholdId) : nameof(GuestInput.Phone),
+                return (input.HasContact ? nameof(GuestInput.Household) : nameof(GuestInput.Phone),
                     $"{guest.FirstName} is the only one in {await HouseholdNameAsync(db, left)} with a phone number or email, and the household's invitation reaches the others through them. Keep one, or add one to another member first.");
         }
         if (!input.HasContact)
@@ -98,9 +103,14 @@ public static class GuestQueries
     public static async Task<List<string>> TagsAsync(AppDbContext db, Guid eventId) =>
         await db.Database.SqlQuery<string>($"SELECT DISTINCT unnest(tags) AS \"Value\" FROM guests WHERE event_id = {eventId} ORDER BY 1").ToListAsync();
 
-    public static async Task<List<HouseholdOption>> HouseholdsAsync(AppDbContext db, Guid eventId) =>
-        await db.Households.Where(h => h.EventId == eventId).OrderBy(h => h.Name)
-            .Select(h => new HouseholdOption(h.Id, h.Name, h.Members.Count)).ToListAsync();
+    /// <summary>The households whose name contains the text (any for none), in name order, at most <paramref name="limit"/>.</summary>
+    public static async Task<List<HouseholdOption>> HouseholdsAsync(AppDbContext db, Guid eventId, string? containing, int limit)
+    {
+        var households = db.Households.Where(h => h.EventId == eventId);
+        if (!string.IsNullOrWhiteSpace(containing))
+            households = households.Where(h => EF.Functions.ILike(h.Name, "%" + GuestFilter.EscapeLike(containing.Trim()) + "%", "\\"));
+        return await households.OrderBy(h => h.Name).Take(limit).Select(h => new HouseholdOption(h.Id, h.Name, h.Members.Count)).ToListAsync();
+    }
 
     public sealed record HouseholdOption(Guid Id, string Name, int Members);
 }

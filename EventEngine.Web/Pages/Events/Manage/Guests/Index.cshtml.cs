@@ -26,7 +26,8 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
     public int PageCount => Math.Max(1, (Total + GuestFilter.PageSize - 1) / GuestFilter.PageSize);
     public List<string> Sides { get; private set; } = [];
     public List<string> Tags { get; private set; } = [];
-    public List<GuestQueries.HouseholdOption> Households { get; private set; } = [];
+    /// <summary>The household the list is filtered to, by name, for the filter's chip.</summary>
+    public string? HouseholdName { get; private set; }
     public string BasePath => Url.Page("/Events/Manage/Guests/Index", new { eventId = current.EventId })!;
     public string BulkPath => Url.Page("/Events/Manage/Guests/Bulk", new { eventId = current.EventId })!;
 
@@ -45,9 +46,17 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
         Counts = await GuestCounts.LoadAsync(db, current.EventId);
         Sides = await GuestQueries.SidesAsync(db, current.EventId);
         Tags = await GuestQueries.TagsAsync(db, current.EventId);
-        Households = await GuestQueries.HouseholdsAsync(db, current.EventId);
+        if (Filter.Household is { } household)
+            HouseholdName = await db.Households.Where(h => h.Id == household && h.EventId == current.EventId).Select(h => h.Name).SingleOrDefaultAsync();
         await LoadResultsAsync();
         return Page();
+    }
+
+    /// <summary>The household picker's suggestions as the host types: the first matches, with how many people each has.</summary>
+    public async Task<IActionResult> OnGetHouseholdsAsync([FromQuery(Name = "Input.Household")] string? name)
+    {
+        var matches = await GuestQueries.HouseholdsAsync(db, current.EventId, name, limit: 12);
+        return Partial("_HouseholdOptions", matches);
     }
 
     private async Task LoadResultsAsync()

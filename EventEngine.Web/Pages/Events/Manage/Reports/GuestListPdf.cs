@@ -27,7 +27,7 @@ public static class GuestListPdf
         {
             table.Group($"{label} · {Totals(members)}");
             foreach (var g in members)
-                table.Row(new ReportCell(g.Name, g.PlusOnesNote, Bold: true), (bySide ? g.Household : g.Side) ?? "", ReportGuest.StatusLabel(g.Status),
+                table.Row(new ReportCell(g.Name, g.PlusOnesNote, Bold: true), (bySide ? g.Household : g.Side) ?? "", g.Status.Label(),
                     PlusOnes(g), g.Table ?? "");
         }
         table.End();
@@ -39,7 +39,7 @@ public static class GuestListPdf
     {
         var parts = new List<string> { Plural.Of(guests.Count, "guest") };
         foreach (var status in new[] { GuestStatus.Confirmed, GuestStatus.Declined, GuestStatus.Invited })
-            if (guests.Count(g => g.Status == status) is > 0 and var count) parts.Add($"{count:N0} {ReportGuest.StatusLabel(status).ToLowerInvariant()}");
+            if (guests.Count(g => g.Status == status) is > 0 and var count) parts.Add($"{count:N0} {status.Label().ToLowerInvariant()}");
         parts.Add($"{Plural.Of(guests.Where(g => g.Status == GuestStatus.Confirmed).Sum(g => g.Headcount), "person", "people")} coming");
         return string.Join(" · ", parts);
     }

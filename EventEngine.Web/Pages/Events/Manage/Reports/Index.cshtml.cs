@@ -65,7 +65,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, TimeProvider cloc
         if (!Filter.IsFiltered) return "All guests";
         var parts = new List<string>();
         if (!string.IsNullOrWhiteSpace(Filter.Q)) parts.Add($"matching “{Filter.Q.Trim()}”");
-        if (Filter.Status is { } status) parts.Add($"answer: {ReportGuest.StatusLabel(status)}");
+        if (Filter.Status is { } status) parts.Add($"answer: {status.Label()}");
         if (!string.IsNullOrEmpty(Filter.Side)) parts.Add(Filter.Side == GuestFilter.NoSide ? "no side" : $"side: {Filter.Side}");
         if (!string.IsNullOrEmpty(Filter.Tag)) parts.Add($"tag: {Filter.Tag}");
         if (Filter.Household is { } id)

@@ -35,9 +35,6 @@ public sealed record ReportGuest(
 
     public IEnumerable<(string Person, string? Needs)> People => Needs.People(Name, DietaryNeeds, PlusOneNames, PlusOneDietaryNeeds);
 
-    public static string StatusLabel(GuestStatus status) => status == GuestStatus.Invited ? "Waiting" : status.ToString();
-
-
     /// <summary>The guests table by table, in number order, then those without one ("No table yet").</summary>
     public static IEnumerable<(string Table, List<ReportGuest> Guests)> ByTable(IEnumerable<ReportGuest> guests) =>
         guests.GroupBy(g => g.Table ?? "").OrderBy(t => t.Key.Length == 0).ThenBy(t => t.Key, TableOrder)

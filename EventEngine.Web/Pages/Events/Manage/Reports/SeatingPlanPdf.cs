@@ -25,7 +25,7 @@ public static class SeatingPlanPdf
             plan.Group($"{table} · {Plural.Of(seated.Count, "guest")}, " +
                 $"{Plural.Of(seated.Sum(g => g.Headcount), "person", "people")}{(waiting > 0 ? $" ({waiting} not answered)" : "")}");
             foreach (var g in seated)
-                plan.Row(new ReportCell(g.Name, g.PlusOnesNote, Bold: true), g.Household ?? "", g.Headcount.ToString("N0"), ReportGuest.StatusLabel(g.Status));
+                plan.Row(new ReportCell(g.Name, g.PlusOnesNote, Bold: true), g.Household ?? "", g.Headcount.ToString("N0"), g.Status.Label());
         }
         plan.End();
         return document.ToPdf();

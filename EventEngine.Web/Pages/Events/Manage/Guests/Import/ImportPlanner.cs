@@ -39,9 +39,9 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IRead
             }
             var input = row.Input;
             var flags = row.Flags;
-            if (!input.HasContact && !reachableHouseholds.Contains(input.NewHousehold!))
+            if (!input.HasContact && !reachableHouseholds.Contains(input.Household!))
             {
-                Reject(plan, row, input, [new RowProblem(number, row.ContactColumn, GuestInput.NoContactInHousehold(input.NewHousehold!))]);
+                Reject(plan, row, input, [new RowProblem(number, row.ContactColumn, GuestInput.NoContactInHousehold(input.Household!))]);
                 continue;
             }
             // A phone or email repeated from an earlier row is left out when the other one still reaches the guest.
@@ -73,7 +73,7 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IRead
                 continue;
             }
             var existing = phoneMatch ?? emailMatch
-                ?? (input.HasContact ? null : byHouseholdAndName.GetValueOrDefault(MemberKey(input.NewHousehold!, Guest.NameOf(input.FirstName!, input.LastName))));
+                ?? (input.HasContact ? null : byHouseholdAndName.GetValueOrDefault(MemberKey(input.Household!, Guest.NameOf(input.FirstName!, input.LastName))));
             if (existing is not null && (policy == DuplicatePolicy.Skip || !updated.Add(existing.Id)))
             {
                 plan.Skipped++;
@@ -81,7 +81,7 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IRead
                 continue;
             }
 
-            var household = input.NewHousehold is { } name ? FindOrCreateHousehold(plan, households, name) : null;
+            var household = input.Household is { } name ? FindOrCreateHousehold(plan, households, name) : null;
             plan.Flags.AddRange(flags.Select(f => f with { Guest = Guest.NameOf(input.FirstName!, input.LastName) }));
             if (existing is not null)
             {
@@ -107,7 +107,7 @@ public sealed class ImportPlanner(Guid eventId, Guid userId, DateTime now, IRead
     /// </summary>
     private HashSet<string> ReachableHouseholds(IReadOnlyList<ImportRow> rows)
     {
-        return rows.Where(r => !r.Rejected && r.Input.HasContact && r.Input.NewHousehold is not null).Select(r => r.Input.NewHousehold!)
+        return rows.Where(r => !r.Rejected && r.Input.HasContact && r.Input.Household is not null).Select(r => r.Input.Household!)
             .Concat(existingGuests.Where(g => (g.Phone is not null || g.Email is not null) && g.HouseholdId is { } id && householdNames.ContainsKey(id)).Select(g => householdNames[g.HouseholdId!.Value]))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }

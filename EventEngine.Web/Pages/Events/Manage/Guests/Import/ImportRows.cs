@@ -61,7 +61,7 @@ public static class ImportRows
                 Notes = First(ImportField.Notes),
                 PlusOneNames = First(ImportField.PlusOneNames)?.Replace(';', '\n'),
                 Tags = string.Join(", ", columns.Where(i => mapping[i] == ImportField.Tags).SelectMany(i => ImportCells.Labels(GuestCsv.Unprotect(row.Cell(i))))),
-                NewHousehold = First(ImportField.Household),
+                Household = First(ImportField.Household),
             };
             if (input.FirstName is null && First(ImportField.FullName) is { } full)
             {
@@ -118,7 +118,7 @@ public static class ImportRows
                 }
                 if (!wrong.Any(w => w.Column == file.Headers[email.Column])) wrong.Add(new RowProblem(row.Number, file.Headers[email.Column], problem));
             }
-            if (!input.HasContact && input.NewHousehold is null)
+            if (!input.HasContact && input.Household is null)
                 rejections.AddRange(wrong.Count > 0 ? wrong : [new RowProblem(row.Number, ContactColumn(), GuestInput.NoContact)]);
             else
                 flags.AddRange(wrong.Select(w => w with { Reason = $"{w.Reason} The guest is added without it." }));
@@ -150,7 +150,7 @@ public static class ImportRows
                 case nameof(GuestInput.DietaryNeeds): input.DietaryNeeds = null; break;
                 case nameof(GuestInput.Notes): input.Notes = null; break;
                 case nameof(GuestInput.Tags): input.Tags = null; break;
-                case nameof(GuestInput.NewHousehold): input.NewHousehold = null; break;
+                case nameof(GuestInput.Household): input.Household = null; break;
                 case nameof(GuestInput.Status): input.Status = GuestStatus.Invited; break;
                 case nameof(GuestInput.PlusOnesAllowed): (input.PlusOnesAllowed, input.PlusOnesComing, input.PlusOneNames) = (0, 0, null); break;
                 case nameof(GuestInput.PlusOnesComing): (input.PlusOnesComing, input.PlusOneNames) = (0, null); break;
@@ -168,7 +168,7 @@ public static class ImportRows
         private string DetailColumn(string field) => field switch
         {
             nameof(GuestInput.TableName) => Column(ImportField.Table),
-            nameof(GuestInput.NewHousehold) => Column(ImportField.Household),
+            nameof(GuestInput.Household) => Column(ImportField.Household),
             _ => Enum.TryParse<ImportField>(field, out var f) ? Column(f) : field,
         };
     }
