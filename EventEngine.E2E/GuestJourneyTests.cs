@@ -129,10 +129,23 @@ public class GuestJourneyTests(BrowserFixture browser)
         await Expect(page.Locator("[data-count=rate]")).ToHaveTextAsync("66%");
         await BrowserFixture.ScreenshotAsync(page, "guests-bulk-desktop");
 
-        await Row(page, "Bilal").GetByRole(AriaRole.Checkbox).CheckAsync();
-        await page.GetByLabel("With the selected guests").SelectOptionAsync("delete");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        // At 1280 by 800, with the add form closed, the first guest is on the first screen; a selected row stands out.
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.ReloadAsync();
+        var firstRow = await page.Locator("tr[data-guest-row]").First.BoundingBoxAsync();
+        Assert.True(firstRow!.Y + firstRow.Height <= 800, $"The first guest ends at {firstRow.Y + firstRow.Height}px, below the screen.");
+        var plain = await Row(page, "Chen").EvaluateAsync<string>("row => getComputedStyle(row).backgroundColor");
+        await Row(page, "Chen").GetByRole(AriaRole.Checkbox).CheckAsync();
+        Assert.NotEqual(plain, await Row(page, "Chen").EvaluateAsync<string>("row => getComputedStyle(row).backgroundColor"));
+        await Row(page, "Chen").GetByRole(AriaRole.Checkbox).UncheckAsync();
+        await Accessibility.AssertNoneAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "guests-desktop");
+
+        // Delete is in the row's menu, confirmed in a dialog over the list.
+        await Row(page, "Bilal").GetByLabel("More for Bilal").ClickAsync();
+        await Row(page, "Bilal").GetByRole(AriaRole.Link, new() { Name = "Delete…" }).ClickAsync();
         await Expect(page.Locator("#bulk-confirm-title")).ToHaveTextAsync("Delete 1 guest?");
+        await Expect(page.Locator("#bulk-dialog")).ToContainTextAsync("Bilal");
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete 1 guest" }).ClickAsync();
         await Expect(page.Locator("tr[data-guest-row]")).ToHaveCountAsync(2);
         await Expect(page.Locator("[data-count=guests]")).ToHaveTextAsync("2");
@@ -144,21 +157,78 @@ public class GuestJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_guest_table_fits_a_375_pixel_phone()
+    public async Task On_a_phone_a_host_finds_a_guest_edits_them_in_a_sheet_and_copies_their_link()
     {
         var consoleErrors = new List<string>();
         var page = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
         await CreateEventAndOpenGuestsAsync(page, "Pia Phone", "Phone party");
         await page.GetByRole(AriaRole.Link, new() { Name = "Add guest" }).ClickAsync();
-        await page.Locator("#add-guest-form-first").FillAsync("Wanjiru Kamau-Odhiambo");
-        await page.Locator("#add-guest-form-email").FillAsync("wanjiru.kamau.odhiambo@example.co.ke");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add guest" }).ClickAsync();
-        await Expect(Row(page, "Wanjiru")).ToBeVisibleAsync();
+        foreach (var (name, email) in new[] { ("Wanjiru Kamau-Odhiambo", "wanjiru.kamau.odhiambo@example.co.ke"), ("Tomás Ruiz", "tomas@example.es"), ("Li Wei", "li.wei@example.cn") })
+        {
+            await page.Locator("#add-guest-form-first").FillAsync(name);
+            await page.Locator("#add-guest-form-email").FillAsync(email);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add guest" }).ClickAsync();
+            await Expect(Row(page, name)).ToBeVisibleAsync();
+        }
         await page.Locator("#add-guest-panel summary").ClickAsync();
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
 
+        // The first guest is on the first screen, and nothing scrolls sideways.
+        var first = await Row(page, "Li Wei").BoundingBoxAsync();
+        Assert.True(first!.Y + first.Height <= BrowserFixture.Phone.Height, $"The first guest ends at {first.Y + first.Height}px, below the screen.");
+        await Accessibility.AssertNoneAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "guests-phone");
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"The guest page is {overflow}px wider than the phone screen.");
+        await AssertNoSidewaysScrollAsync(page, "the guest list");
+
+        // Find: the search stays in reach; the filters open from one button.
+        await page.GetByLabel("Search guests").FillAsync("tomas");
+        await Expect(page.Locator("tr[data-guest-row]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#filter-status")).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filters" }).ClickAsync();
+        await Expect(page.Locator("#filter-status")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "guests-filters-phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filters" }).ClickAsync();
+
+        // Edit in a sheet: Save within reach at the bottom of the screen; the status changes with the rest.
+        var tomas = Row(page, "Tomás Ruiz");
+        await tomas.GetByLabel("More for Tomás Ruiz").ClickAsync();
+        await tomas.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
+        var sheet = page.Locator("tr[data-row-editor]");
+        await Expect(sheet.GetByText("Edit Tomás")).ToBeVisibleAsync();
+        await sheet.GetByLabel("Table").FillAsync("Table 7");
+        await sheet.GetByLabel("Status").SelectOptionAsync("Confirmed");
+        await BrowserFixture.ScreenshotAsync(page, "guests-edit-sheet-phone");
+        var save = await sheet.GetByRole(AriaRole.Button, new() { Name = "Save" }).BoundingBoxAsync();
+        Assert.True(save!.Y + save.Height <= BrowserFixture.Phone.Height && save.Width > 300, $"Save is at {save.Y}px, {save.Width}px wide");
+        await Accessibility.AssertNoneAsync(page);
+        await sheet.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(tomas.Locator("[data-field=status]")).ToHaveTextAsync("Confirmed");
+        await Expect(tomas.Locator("[data-field=table]")).ToHaveTextAsync("Table 7");
+        await Expect(page.Locator("[data-count=confirmed]")).ToHaveTextAsync("1");
+
+        // Copy the guest's link from the same menu.
+        await tomas.GetByLabel("More for Tomás Ruiz").ClickAsync();
+        await tomas.GetByRole(AriaRole.Link, new() { Name = "RSVP link" }).ClickAsync();
+        var link = page.GetByTestId("rsvp-url");
+        await Expect(link).ToHaveValueAsync(new Regex("/rsvp/"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();
+        await Expect(page.Locator(".toast").Filter(new() { HasText = "Link copied." })).ToBeVisibleAsync();
+        Assert.Equal(await link.InputValueAsync(), await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        await BrowserFixture.ScreenshotAsync(page, "guests-link-phone");
+        await AssertNoSidewaysScrollAsync(page, "the link dialog");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Close" }).ClickAsync();
+
+        // Select on a phone: the bulk bar comes up from the bottom of the screen.
+        await page.GetByLabel("Search guests").FillAsync("");
+        await Expect(page.Locator("tr[data-guest-row]")).ToHaveCountAsync(3);
+        await Expect(page.Locator("#bulk-form")).ToBeHiddenAsync();
+        await Row(page, "Li Wei").GetByRole(AriaRole.Checkbox).CheckAsync();
+        await Expect(page.Locator("[data-selected-count]")).ToHaveTextAsync("1 selected");
+        var bar = await page.Locator("#bulk-form").BoundingBoxAsync();
+        Assert.True(bar!.Y + bar.Height <= BrowserFixture.Phone.Height + 1 && bar.Y > BrowserFixture.Phone.Height / 2, $"The bulk bar is at {bar.Y}px");
+        await page.GetByLabel("With the selected guests").SelectOptionAsync("status-Declined");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(Row(page, "Li Wei").Locator("[data-field=status]")).ToHaveTextAsync("Declined");
 
         // A family on the phone: only the mother has an email; the child has no address and is marked as a child.
         await page.GetByRole(AriaRole.Link, new() { Name = "Add household" }).ClickAsync();
@@ -170,11 +240,17 @@ public class GuestJourneyTests(BrowserFixture browser)
         await page.Locator("#member-1-IsChild").CheckAsync();
         await Accessibility.AssertNoneAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "household-form-phone");
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the household form scrolls sideways");
+        await AssertNoSidewaysScrollAsync(page, "the household form");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add household" }).ClickAsync();
         await Expect(Row(page, "Maya").Locator(".child-badge")).ToHaveTextAsync("Child");
         await Expect(Row(page, "Priya").Locator(".child-badge")).ToHaveCountAsync(0);
-        Assert.Empty(consoleErrors);
+        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+    }
+
+    private static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
+    {
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{what} is {overflow}px wider than the screen.");
     }
 
     [Fact]
