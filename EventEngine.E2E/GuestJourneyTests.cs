@@ -143,7 +143,8 @@ public class GuestJourneyTests(BrowserFixture browser)
 
         // Delete is in the row's menu, confirmed in a dialog over the list.
         await Row(page, "Bilal").GetByLabel("More for Bilal").ClickAsync();
-        await Row(page, "Bilal").GetByRole(AriaRole.Link, new() { Name = "Delete…" }).ClickAsync();
+        await BrowserFixture.ScreenshotAsync(page, "guests-menu-desktop");
+        await page.Locator("#row-menu").GetByRole(AriaRole.Menuitem, new() { Name = "Delete…" }).ClickAsync();
         await Expect(page.Locator("#bulk-confirm-title")).ToHaveTextAsync("Delete 1 guest?");
         await Expect(page.Locator("#bulk-dialog")).ToContainTextAsync("Bilal");
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, delete 1 guest" }).ClickAsync();
@@ -192,7 +193,7 @@ public class GuestJourneyTests(BrowserFixture browser)
         // Edit in a sheet: Save within reach at the bottom of the screen; the status changes with the rest.
         var tomas = Row(page, "Tomás Ruiz");
         await tomas.GetByLabel("More for Tomás Ruiz").ClickAsync();
-        await tomas.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
+        await page.Locator("#row-menu").GetByRole(AriaRole.Menuitem, new() { Name = "Edit", Exact = true }).ClickAsync();
         var sheet = page.Locator("tr[data-row-editor]");
         await Expect(sheet.GetByText("Edit Tomás")).ToBeVisibleAsync();
         await sheet.GetByLabel("Table").FillAsync("Table 7");
@@ -208,7 +209,8 @@ public class GuestJourneyTests(BrowserFixture browser)
 
         // Copy the guest's link from the same menu.
         await tomas.GetByLabel("More for Tomás Ruiz").ClickAsync();
-        await tomas.GetByRole(AriaRole.Link, new() { Name = "RSVP link" }).ClickAsync();
+        await BrowserFixture.ScreenshotAsync(page, "guests-menu-phone");
+        await page.Locator("#row-menu").GetByRole(AriaRole.Menuitem, new() { Name = "RSVP link" }).ClickAsync();
         var link = page.GetByTestId("rsvp-url");
         await Expect(link).ToHaveValueAsync(new Regex("/rsvp/"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Copy" }).ClickAsync();

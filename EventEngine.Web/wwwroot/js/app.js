@@ -74,20 +74,72 @@
     if (bulk) bulk.hidden = count === 0;
   }
 
-  // One open row menu at a time; a click elsewhere, Escape or choosing an item closes it.
-  function closeMenus(except) {
-    document.querySelectorAll("details.row-menu[open]").forEach(function (menu) { if (menu !== except) menu.open = false; });
+  // The guest table's one row menu: filled for the row's guest from a template, wired by htmx, opened by the row's
+  // button (as a sheet at the bottom of a phone's screen). A click elsewhere, Escape, scrolling or a choice closes it.
+  var menuButton = null;
+  function closeRowMenu(refocus) {
+    var menu = document.getElementById("row-menu");
+    if (!menu || menu.hidden) return;
+    menu.hidden = true;
+    menu.innerHTML = "";
+    if (menuButton) {
+      menuButton.setAttribute("aria-expanded", "false");
+      if (refocus) menuButton.focus();
+    }
+    menuButton = null;
+  }
+  function openRowMenu(button) {
+    var menu = document.getElementById("row-menu");
+    var template = document.getElementById("row-menu-template");
+    var row = button.closest("tr");
+    if (!menu || !template || !row) return false;
+    var id = row.id.replace("guest-", "");
+    menu.innerHTML = template.innerHTML.split(template.dataset.placeholder).join(id);
+    var title = document.createElement("div");
+    title.className = "row-menu-title";
+    title.textContent = row.querySelector("[data-field=name]").textContent;
+    menu.prepend(title);
+    if (window.htmx) htmx.process(menu);
+    menu.hidden = false;
+    menuButton = button;
+    button.setAttribute("aria-expanded", "true");
+    if (window.matchMedia("(min-width: 768px)").matches) {
+      var box = button.getBoundingClientRect();
+      var below = box.bottom + 4 + menu.offsetHeight <= window.innerHeight;
+      menu.style.top = (below ? box.bottom + 4 : box.top - 4 - menu.offsetHeight) + "px";
+      menu.style.left = Math.max(8, box.right - menu.offsetWidth) + "px";
+    } else {
+      menu.style.top = menu.style.left = "";
+    }
+    visibleItems(menu)[0].focus();
+    return true;
   }
   document.addEventListener("click", function (e) {
-    var menu = e.target.closest && e.target.closest("details.row-menu");
-    closeMenus(menu);
-    if (menu && e.target.closest(".row-menu-list a")) menu.open = false;
+    var button = e.target.closest && e.target.closest("[data-row-menu]");
+    if (button) {
+      var reopen = button !== menuButton;
+      closeRowMenu(false);
+      if (reopen && openRowMenu(button)) e.preventDefault();
+      else if (!reopen) e.preventDefault();
+      return;
+    }
+    if (!e.target.closest || !e.target.closest("#row-menu")) closeRowMenu(false);
+    else if (e.target.closest("a")) setTimeout(function () { closeRowMenu(false); }, 0);
   });
+  function visibleItems(menu) {
+    return Array.prototype.filter.call(menu.querySelectorAll("a"), function (a) { return a.getClientRects().length > 0; });
+  }
   document.addEventListener("keydown", function (e) {
-    if (e.key !== "Escape") return;
-    var open = document.querySelector("details.row-menu[open]");
-    if (open) { open.open = false; open.querySelector("summary").focus(); }
+    var menu = document.getElementById("row-menu");
+    if (!menu || menu.hidden) return;
+    var items = visibleItems(menu);
+    var at = items.indexOf(document.activeElement);
+    if (e.key === "Escape") { e.preventDefault(); closeRowMenu(true); }
+    else if (e.key === "ArrowDown") { e.preventDefault(); items[(at + 1) % items.length].focus(); }
+    else if (e.key === "ArrowUp") { e.preventDefault(); items[(at - 1 + items.length) % items.length].focus(); }
+    else if (e.key === "Tab") closeRowMenu(false);
   });
+  window.addEventListener("scroll", function () { if (window.matchMedia("(min-width: 768px)").matches) closeRowMenu(false); }, { passive: true });
 
   // On a phone the filters fold behind one button.
   document.addEventListener("click", function (e) {

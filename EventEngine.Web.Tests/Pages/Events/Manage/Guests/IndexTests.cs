@@ -251,8 +251,11 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
         var rows = page.QuerySelectorAll("tr[data-guest-row]");
         Assert.Equal(30, rows.Length);
         Assert.All(rows, row => Assert.Empty(row.QuerySelectorAll("form, input[name=__RequestVerificationToken]")));
-        // Delete and the link post through htmx, which sends the page's one token as a header.
-        Assert.All(rows, row => Assert.NotNull(row.QuerySelector("[hx-post$='/guests/bulk'][hx-vals*='delete']")));
+        // One menu serves every row: its delete and link post through htmx, which sends the page's one token as a header.
+        Assert.All(rows, row => Assert.NotNull(row.QuerySelector("[data-row-menu]")));
+        var menu = Assert.IsAssignableFrom<AngleSharp.Html.Dom.IHtmlTemplateElement>(Assert.Single(page.QuerySelectorAll("template#row-menu-template"))).Content;
+        Assert.NotNull(menu.QuerySelector($"[hx-post='/events/{e.Id}/guests/bulk'][hx-vals*='delete']"));
+        Assert.NotNull(menu.QuerySelector($"[hx-post='/events/{e.Id}/guests/link/{Guid.Empty}']"));
         Assert.NotNull(page.QuerySelector("meta[name=csrf-token]"));
         Assert.DoesNotContain(page.QuerySelectorAll("option"), o => o.TextContent.Contains("Household 1"));
     }

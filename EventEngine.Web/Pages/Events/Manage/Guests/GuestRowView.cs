@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EventEngine.Web.Pages.Events.Manage.Guests;
 
 /// <summary>What one row of the guest table needs: the guest, its latest message, where its links point, and what to offer.</summary>
-public sealed record GuestRowView(Guest Guest, Guid EventId, bool CanEdit, bool CanMessage, GuestRowView.LastMessage? Message = null)
+public sealed record GuestRowView(Guest Guest, Guid EventId, bool CanEdit, GuestRowView.LastMessage? Message = null)
 {
     public sealed record LastMessage(Guid GuestId, MessageChannel Channel, MessageState State, string? Error);
 
