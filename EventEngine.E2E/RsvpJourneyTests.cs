@@ -13,7 +13,7 @@ public class RsvpJourneyTests(BrowserFixture browser)
     {
         var consoleErrors = new List<string>();
         var host = await browser.NewPageAsync(consoleErrors: consoleErrors);
-        await Journeys.RegisterAsync(host, "Rina Host");
+        var hostEmail = await Journeys.RegisterAsync(host, "Rina Host");
         var eventPath = await Journeys.CreateEventAsync(host, "Hudson Garden Wedding", "2027-06-12T15:00", "America/New_York", "US");
         var maya = $"maya.{Guid.NewGuid():N}@example.com";
         var eli = $"eli.{Guid.NewGuid():N}@example.com";
@@ -34,8 +34,26 @@ public class RsvpJourneyTests(BrowserFixture browser)
         await host.Locator("#edit-guest-form button[type=submit]").ClickAsync();
         await host.WaitForURLAsync(new Regex("/guests$"));
 
+        // The composer opens on the invitation, says at the top who gets it, and sends the host a test first. The test
+        // carries no guest's link.
+        await host.GotoAsync(eventPath + "/messages/new");
+        await Expect(host.Locator(".purpose-tabs a.active")).ToHaveTextAsync("Invitation");
+        await Expect(host.GetByTestId("recipients")).ToContainTextAsync("All 2 guests");
+        await Expect(host.Locator("main")).Not.ToContainTextAsync("__");
+        await Accessibility.AssertNoneAsync(host);
+        await BrowserFixture.ScreenshotAsync(host, "compose-desktop");
+        await host.GetByRole(AriaRole.Button, new() { Name = "Send a test to me" }).ClickAsync();
+        await Expect(host.Locator(".toast").Filter(new() { HasText = $"Test sent to {hostEmail}" })).ToBeVisibleAsync();
+        var test = await browser.WaitForMailAsync(m => m.RcptTos.Contains(hostEmail) && m.Subject.StartsWith("[Test] You're invited"));
+        Assert.Contains("Dear Maya and Eli,", test.Text);
+        Assert.DoesNotContain("/rsvp/", test.Text);
+        await host.SetViewportSizeAsync(BrowserFixture.Phone.Width, BrowserFixture.Phone.Height);
+        await Accessibility.AssertNoneAsync(host);
+        await BrowserFixture.ScreenshotAsync(host, "compose-phone");
+        Assert.True(await host.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the composer scrolls sideways");
+        await host.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
+
         // The host sends the standard invitation to everyone.
-        await host.GotoAsync(eventPath + "/messages/new?purpose=Invitation");
         await host.GetByTestId("send-button").ClickAsync();
         await host.WaitForURLAsync(new Regex("/messages\\?broadcast="));
         var invitation = await browser.WaitForMailAsync(m => m.RcptTos.Contains(maya) && m.Subject.StartsWith("You're invited"));

@@ -34,7 +34,7 @@ public sealed class EmailSender(IEmailTransport transport, IOptionsMonitor<SmtpO
         public async Task<SendOutcome> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
             if (!settings.IsConfigured)
-                return SendOutcome.Retry("smtp-not-configured", "No SMTP server is configured (Smtp__Host); the message waits until one is.");
+                return SendOutcome.Retry("smtp-not-configured", "Email isn't connected on this server yet; the message waits until it is.");
             if (unreachable is not null) return unreachable;
             var messageId = MessageId(message.Id, settings.From);
             using var mail = build(message, settings, messageId);

@@ -118,6 +118,8 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
         Assert.Equal($"https://events.example.test/rsvp/{await app.TokenAsync(guest)}", url);
         Assert.Equal(url, second.QuerySelector("[data-testid=rsvp-url]")!.GetAttribute("value"));
         Assert.Equal(1, await app.QueryAsync(db => db.RsvpLinks.CountAsync(l => l.GuestId == guest.Id)));
+        // This server sends on WhatsApp itself, so there is nothing to share by hand.
+        Assert.Null(first.QuerySelector("[data-testid=share-whatsapp]"));
     }
 
     [Fact]

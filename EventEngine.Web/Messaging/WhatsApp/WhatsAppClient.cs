@@ -30,7 +30,7 @@ public sealed class WhatsAppClient(HttpClient http, IOptionsMonitor<WhatsAppOpti
     {
         var settings = options.CurrentValue;
         if (!settings.IsConfigured)
-            return SendOutcome.Failed("whatsapp-not-configured", "WhatsApp is not configured on this server (WhatsApp__AccessToken, WhatsApp__PhoneNumberId).");
+            return SendOutcome.Failed("whatsapp-not-configured", "WhatsApp isn't connected on this server.");
 
         var pause = new DateTime(Interlocked.Read(ref pausedUntilTicks), DateTimeKind.Utc) - clock.GetUtcNow().UtcDateTime;
         if (pause > TimeSpan.Zero) return SendOutcome.Retry("130429", "Paused after WhatsApp's rate limit; trying again shortly.", pause);

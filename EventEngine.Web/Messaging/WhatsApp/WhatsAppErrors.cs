@@ -22,7 +22,7 @@ public static class WhatsAppErrors
         131051 => "WhatsApp does not support this kind of message.",
         132000 or 132012 => "The template's parameters don't match what the approved template expects.",
         132001 => "The WhatsApp template doesn't exist in this language, or isn't approved yet.",
-        190 => "WhatsApp refused the access token (expired or revoked): update WhatsApp__AccessToken.",
+        190 => "WhatsApp refused this server's access (its token expired or was revoked); the site's administrator needs to renew it.",
         _ => string.IsNullOrWhiteSpace(fallback) ? $"WhatsApp error {code}." : fallback,
     };
 

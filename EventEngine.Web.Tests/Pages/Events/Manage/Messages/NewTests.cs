@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Html.Dom;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
 using EventEngine.Web.Tests.Pages.Rsvp;
@@ -216,5 +217,53 @@ public class NewTests(MessagingAppFactory app) : IClassFixture<MessagingAppFacto
 
         Assert.Contains("2 messages", preview.QuerySelector("[data-testid=recipient-count]")!.TextContent);
         Assert.Contains("1 unsubscribed from email", preview.QuerySelector("[data-testid=unreachable]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_composer_opens_on_the_invitation_with_who_gets_it_at_the_top_and_a_way_to_change_it()
+    {
+        var (client, e, bride) = await EventAsync();
+        await app.QueryAsync(db => db.Guests.Where(g => g.Id == bride[0].Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.Status, GuestStatus.Confirmed)));
+
+        var all = await client.GetPageAsync($"/events/{e.Id}/messages/new");
+        var filtered = await client.GetPageAsync($"/events/{e.Id}/messages/new?side=Bride&status=Invited");
+        var selected = await client.GetPageAsync($"/events/{e.Id}/messages/new?ids={bride[1].Id}&ids={bride[2].Id}");
+
+        static string Who(IDocument page) => System.Text.RegularExpressions.Regex.Replace(page.QuerySelector("[data-testid=recipients] .recipients-who")!.TextContent, @"\s+", " ").Trim();
+        Assert.Equal("Invitation", all.QuerySelector(".purpose-tabs a.active")!.TextContent);
+        Assert.Equal("Invitation", all.QuerySelector<IHtmlInputElement>("input[name='Input.Purpose']")!.Value);
+        Assert.Equal("All 6 guests (Ada Byron, Bea Cole, Cai Dunn…)", Who(all));
+        Assert.Equal("4 guests: Waiting, side Bride (Bea Cole, Cai Dunn, Dov Eyre…)", Who(filtered));
+        Assert.Equal("2 guests you selected (Bea Cole, Cai Dunn)", Who(selected));
+        var choices = filtered.QuerySelectorAll("[data-testid=recipients] .recipient-choices a").Select(a => (a.TextContent.Trim(), a.GetAttribute("href"))).ToList();
+        Assert.Equal([
+            ("All 6", $"/events/{e.Id}/messages/new?purpose=Invitation"),
+            ("Waiting 5", $"/events/{e.Id}/messages/new?status=Invited&purpose=Invitation"),
+            ("Confirmed 1", $"/events/{e.Id}/messages/new?status=Confirmed&purpose=Invitation"),
+            ("Choose on the guest list", $"/events/{e.Id}/guests?status=Invited&side=Bride"),
+        ], choices.Select(c => (System.Text.RegularExpressions.Regex.Replace(c.Item1, @"\s+", " "), c.Item2)));
+    }
+
+    [Fact]
+    public async Task A_test_goes_to_the_host_as_the_first_guest_would_get_it_without_any_guests_links()
+    {
+        var (client, e, bride) = await EventAsync();
+        var host = await app.QueryAsync(db => db.Users.SingleAsync(u => db.EventMembers.Any(m => m.EventId == e.Id && m.UserId == u.Id)));
+        var url = $"/events/{e.Id}/messages/new?side=Bride";
+        var fields = Form("WhatsAppElseEmail", "Dear {{first_name}}, please reply: {{rsvp_link}}", Guid.NewGuid());
+        fields[0] = new("Input.Purpose", "Invitation");
+
+        var response = await client.PostHtmxAsync(url + "&handler=test", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Test sent to {host.Email}, as Ada Byron would get it.", response.Headers.GetValues("HX-Trigger").Single());
+        var test = Assert.Single(await app.QueryAsync(db => db.OutboxMessages.Where(m => m.EventId == e.Id).ToListAsync()));
+        Assert.Equal((MessageChannel.Email, host.Email, (Guid?)null), (test.Channel, test.Recipient, test.GuestId));
+        Assert.Equal("[Test] News about Summer Ball", test.Subject);
+        Assert.Contains("Dear Ada, please reply: http", test.BodyText);
+        Assert.Contains($"/events/{e.Id}", test.BodyText);
+        Assert.DoesNotContain("{{", test.BodyText + test.BodyHtml);
+        Assert.DoesNotContain(bride[0].Id.ToString(), test.BodyText + test.BodyHtml);
+        Assert.False(await app.QueryAsync(db => db.RsvpLinks.AnyAsync(t => t.EventId == e.Id)));
     }
 }

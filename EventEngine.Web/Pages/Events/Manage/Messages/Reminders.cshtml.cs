@@ -51,7 +51,7 @@ public class RemindersModel(AppDbContext db, CurrentEvent current, ActivityLog l
         if (Input.Anchor == ReminderAnchor.RsvpDeadline && Event.RsvpDeadline is null)
             ModelState.AddModelError("Input.Anchor", "This event has no RSVP deadline yet. Set one in the event's settings, or count back from the event.");
         if (Input.Channel != ChannelChoice.Email && !WhatsAppEnabled)
-            ModelState.AddModelError("Input.Channel", "WhatsApp isn't set up on this server yet; choose email.");
+            ModelState.AddModelError("Input.Channel", "WhatsApp isn't connected on this server yet; choose email.");
         if (!ModelState.IsValid) return Page();
 
         var reminder = new Reminder
