@@ -166,6 +166,7 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Messages.RemindersModel), "POST", "/events/{id}/messages/reminders", NewReminder, Redirect, Redirect, Forbidden),
         new(typeof(Messages.RemindersModel), "POST", "/events/{id}/messages/reminders?handler=Delete&id={reminder}", NoFields, Redirect, Redirect, Forbidden),
         new(typeof(Members.IndexModel), "GET", "/events/{id}/members", NoFields, Ok, Ok, Ok),
+        new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=AnswerEmails", e => [("answerEmails", "AtOnce")], Redirect, Redirect, Redirect),
         new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Invite",
             e => [("Input.Email", $"new-{Guid.NewGuid():N}@example.com"), ("Input.Role", "Editor")], Redirect, Forbidden, Forbidden),
         new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Resend&id={invitation}", NoFields, Redirect, Forbidden, Forbidden),

@@ -41,6 +41,7 @@ public static class MessageLabels
     public static string Label(this MessagePurpose purpose) => purpose switch
     {
         MessagePurpose.TeamInvitation => "Team invitation",
+        MessagePurpose.AnswerNotice => "Answers",
         _ => purpose.ToString(),
     };
 }

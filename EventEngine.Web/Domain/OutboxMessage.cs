@@ -73,6 +73,8 @@ public enum MessagePurpose
     Confirmation,
     Broadcast,
     TeamInvitation,
+    /// <summary>To a team member who asked to hear when guests answer (at once or a daily digest).</summary>
+    AnswerNotice,
 }
 
 /// <summary>Queued → Sending → Sent → Delivered → Read, or Failed (permanent) / Cancelled.</summary>

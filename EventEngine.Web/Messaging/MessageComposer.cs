@@ -217,7 +217,7 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+    internal static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     /// <summary>Escapes the five characters with a meaning in HTML and leaves every other character as itself (mail is UTF-8).</summary>
     internal static string Encode(string text) =>
@@ -258,9 +258,9 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
         return Frame(texts.Code, texts.Direction, eventName, details, blocks, note, footer);
     }
 
-    private static string Paragraph(string html) => $"<p style=\"margin:0 0 14px;font-size:16px;line-height:1.5;\">{html}</p>";
+    internal static string Paragraph(string html) => $"<p style=\"margin:0 0 14px;font-size:16px;line-height:1.5;\">{html}</p>";
 
-    private static string Button(string text, string href) =>
+    internal static string Button(string text, string href) =>
         $"<p style=\"margin:20px 0;\"><a href=\"{href}\" style=\"display:inline-block;background:#4338ca;color:#ffffff;text-decoration:none;font-weight:bold;padding:14px 26px;border-radius:6px;font-size:17px;\">{Encode(text)}</a></p>";
 
     /// <summary>The email inviting a person to an event's team; its link is filled in as it is sent (see TeamInvitations.FillAsync).</summary>
@@ -291,7 +291,7 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
     /// reminders), the blocks (already encoded paragraphs and buttons) and a small note, and a footer under it.
     /// Inline styles and a single column, as mail clients need; it holds at 320 px (padding shrinks, long addresses wrap).
     /// </summary>
-    private static string Frame(string language, string direction, string eventName, List<(string Label, string Value)> details, IEnumerable<string> blocks, string? note, string? footer)
+    internal static string Frame(string language, string direction, string eventName, List<(string Label, string Value)> details, IEnumerable<string> blocks, string? note, string? footer)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"").Append(language).Append("\" dir=\"").Append(direction).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head>");

@@ -24,10 +24,12 @@ public static class MessagingSetup
         services.AddScoped<DeliveryReports>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<ReminderScheduler>();
+        services.AddSingleton<AnswerNotices>();
         if (configuration.GetValue("Outbox:Enabled", true))
         {
             services.AddHostedService(provider => provider.GetRequiredService<OutboxSender>());
             services.AddHostedService(provider => provider.GetRequiredService<ReminderScheduler>());
+            services.AddHostedService(provider => provider.GetRequiredService<AnswerNotices>());
         }
         return services;
     }

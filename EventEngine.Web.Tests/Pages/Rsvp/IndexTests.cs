@@ -175,7 +175,7 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
         var guestPage = await host.GetPageAsync($"/events/{e.Id}/guests/edit/{family[0].Id}");
         var activity = guestPage.QuerySelectorAll("[data-testid=rsvp-activity]").Select(a => a.TextContent).ToList();
         Assert.Contains(activity, a => a.Contains("Answered") && a.Contains("Tom Ray") && a.Contains("See you there"));
-        Assert.Contains(activity, a => a.Contains("Opened the RSVP link of Dana Levi"));
+        Assert.Contains(activity, a => a.Contains("Opened the household's RSVP link"));
         Assert.EndsWith($"/rsvp/{path.Split('/', '?')[2]}", guestPage.QuerySelector("[data-testid=rsvp-url]")!.GetAttribute("value"));
     }
 
@@ -383,6 +383,35 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
         var sent = Assert.Single(app.WhatsApp.Sent, s => s.To == guest.Phone!.TrimStart('+'));
         Assert.Equal("he", sent.Language);
         Assert.Equal($"https://events.example.test/rsvp/{await app.TokenAsync(guest)}?via=whatsapp", sent.Parameters[^1]);
+    }
+
+    [Fact]
+    public async Task A_members_page_tells_their_whole_history_in_order_with_the_households_invitation_and_who_did_what()
+    {
+        var (e, family, path) = await FamilyAsync();
+        await app.QueryAsync(db => db.Guests.Where(g => g.Id == family[1].Id).ExecuteUpdateAsync(s => s.SetProperty(g => g.Email, (string?)null)));
+        var (host, user) = await HostAsync(e);
+        await app.QueueAsync(e, family[0], MessageComposer.DefaultDraft(MessagePurpose.Invitation, ChannelChoice.Email));
+        await app.SendDueAsync();
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var edited = await host.PostHtmxAsync($"/events/{e.Id}/guests/edit/{family[1].Id}?handler=row",
+            [new("Input.FirstName", "Noam"), new("Input.LastName", "Levi"), new("Input.TableName", "Table 2")]);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await app.CreateAppClient().GetAsync(path);
+
+        var page = await host.GetPageAsync($"/events/{e.Id}/guests/edit/{family[1].Id}");
+
+        string Text(IElement li) => System.Text.RegularExpressions.Regex.Replace(li.TextContent, @"\s+", " ").Trim();
+        var history = page.QuerySelectorAll("[data-testid=rsvp-activity]").Select(Text).ToList();
+        Assert.Equal(3, history.Count);
+        Assert.StartsWith("Opened the household's RSVP link (Email)", history[0]);
+        Assert.EndsWith("through the RSVP link", history[0]);
+        Assert.StartsWith("Edited guest Noam Levi", history[1]);
+        Assert.Contains($"by {user.DisplayName} Table: (empty) → Table 2", history[1]);
+        Assert.StartsWith("Invitation sent to Dana Levi, for the household (Email)", history[2]);
+        var conversation = page.QuerySelector("#conversation")!.TextContent;
+        Assert.Contains("Invitation by Email to Dana Levi, for the household", System.Text.RegularExpressions.Regex.Replace(conversation, @"\s+", " "));
     }
 
     private async Task<(AppClient Client, AppUser User)> HostAsync(Event e)

@@ -34,9 +34,14 @@ public class EventMemberConfiguration : IEntityTypeConfiguration<EventMember>
 {
     public void Configure(EntityTypeBuilder<EventMember> m)
     {
-        m.ToTable("event_members", t => t.HasCheckConstraint("ck_event_members_role", "role IN ('Admin', 'Editor', 'Viewer')"));
+        m.ToTable("event_members", t =>
+        {
+            t.HasCheckConstraint("ck_event_members_role", "role IN ('Admin', 'Editor', 'Viewer')");
+            t.HasCheckConstraint("ck_event_members_answer_emails", "answer_emails IN ('Off', 'AtOnce', 'Daily')");
+        });
         m.HasKey(x => new { x.EventId, x.UserId });
         m.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+        m.Property(x => x.AnswerEmails).HasConversion<string>().HasMaxLength(8).HasDefaultValue(AnswerEmails.Off);
         m.Property(x => x.JoinedAt).HasDefaultValueSql("now()");
         m.HasIndex(x => x.UserId);
         m.HasOne(x => x.Event).WithMany(x => x.Members).HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);

@@ -8,6 +8,7 @@ using EventEngine.Web.Messaging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EventEngine.Web.Pages.Rsvp;
 
@@ -16,7 +17,7 @@ namespace EventEngine.Web.Pages.Rsvp;
 /// and a message to the hosts. No account: the token is the permission, decided before any handler runs by
 /// <see cref="RsvpLinkFilter"/>. Works as plain form posts and with htmx.
 /// </summary>
-public class IndexModel(AppDbContext db, RsvpLinks links, CurrentRsvpLink current, MessageComposer composer, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, RsvpLinks links, CurrentRsvpLink current, MessageComposer composer, TimeProvider clock, IOptions<AppOptions> app) : PageModel
 {
     /// <summary>Opening the link again within this time is not noted again on the guest's activity.</summary>
     private static readonly TimeSpan OpenedQuietPeriod = TimeSpan.FromMinutes(30);
@@ -176,6 +177,17 @@ public class IndexModel(AppDbContext db, RsvpLinks links, CurrentRsvpLink curren
         }
         await db.SaveChangesAsync();
         if (changes.Count > 0) await QueueConfirmationsAsync(changes.Select(c => c.Member.Id).ToHashSet(), now);
+        if (changes.Count > 0 || (messageChanged && message is not null))
+        {
+            // The hosts who asked hear about it: who answered, where the household stands, what they wrote.
+            var answered = changes.Count > 0 ? changes.Select(c => c.Member).ToList() : Members;
+            var guest = answered[0].Id;
+            var notice = new AnswerNotices.Answer(guest, GuestTexts.English.Names(answered.Select(m => m.DisplayName).ToList()),
+                [.. Members.Select(m => Summary(m, GuestTexts.English))], messageChanged ? message : null);
+            var guestPage = app.Value.BaseUrl.TrimEnd('/') + Url.Page("/Events/Manage/Guests/Edit", new { eventId = Event.Id, guestId = guest });
+            await AnswerNotices.QueueAtOnceAsync(db, Event, notice, guestPage, now);
+            await db.SaveChangesAsync();
+        }
         await transaction.CommitAsync();
     }
 
@@ -234,7 +246,9 @@ public class IndexModel(AppDbContext db, RsvpLinks links, CurrentRsvpLink curren
         var since = now - OpenedQuietPeriod;
         var ids = Members.Select(m => m.Id).ToList();
         if (await db.EventActivities.AnyAsync(a => ids.Contains(a.GuestId!.Value) && a.Kind == ActivityKind.RsvpOpened && a.CreatedAt > since)) return;
-        foreach (var member in Members) Note(member, ActivityKind.RsvpOpened, $"Opened the RSVP link of {member.DisplayName}", null, now);
+        // Whoever opened a household's link is not known, so no one is named: the note says whose link it was.
+        var summary = Members.Count > 1 ? "Opened the household's RSVP link" : "Opened the RSVP link";
+        foreach (var member in Members) Note(member, ActivityKind.RsvpOpened, summary, null, now);
         await db.SaveChangesAsync();
     }
 }

@@ -4,6 +4,7 @@ using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
 using EventEngine.Web.Links;
+using EventEngine.Web.Messaging;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,8 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
     public CurrentEvent Current => current;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public string BasePath => Url.Page("/Events/Manage/Members/Index", new { eventId = current.EventId })!;
+    /// <summary>Whether the person looking hears by email when guests answer (each member chooses for themselves).</summary>
+    public AnswerEmails MyAnswerEmails { get; private set; }
     public bool IsLastAdmin => current.Role == EventRole.Admin && Members.Count(m => m.Role == EventRole.Admin) == 1;
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -92,6 +95,25 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
     [RequireEventPermission(EventPermission.ViewEvent)]
     public async Task<IActionResult> OnPostLeaveAsync() => await RemoveAsync(current.UserId);
 
+    /// <summary>The member's own choice of answer emails; a digest starts from now, so it never sends older answers.</summary>
+    [RequireEventPermission(EventPermission.ViewEvent)]
+    public async Task<IActionResult> OnPostAnswerEmailsAsync(AnswerEmails answerEmails)
+    {
+        if (!Enum.IsDefined(answerEmails)) return this.RedirectWithToast(BasePath, "Choose how to hear about answers.", ToastKind.Error);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var me = db.EventMembers.Where(m => m.EventId == current.EventId && m.UserId == current.UserId);
+        await me.Where(m => m.AnswerEmails != answerEmails).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.AnswerEmails, answerEmails)
+            .SetProperty(m => m.AnswersDigestedAt, answerEmails == AnswerEmails.Daily ? now : null));
+        var zone = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.TimeZoneId).SingleAsync();
+        return this.RedirectWithToast(BasePath, answerEmails switch
+        {
+            AnswerEmails.AtOnce => "You'll get an email each time a guest answers.",
+            AnswerEmails.Daily => $"You'll get one email a day, at {AnswerNotices.DigestHour}:00 ({zone}), when guests have answered.",
+            _ => "No more emails about answers.",
+        });
+    }
+
     private const string LastAdminMessage = "An event needs at least one Admin. Make someone else an Admin first.";
 
     private async Task<IActionResult> RemoveAsync(Guid userId)
@@ -112,6 +134,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
         var e = await db.Events.AsNoTracking().Where(x => x.Id == current.EventId).Select(x => new { x.Name, x.TimeZoneId }).SingleAsync();
         EventName = e.Name;
         TimeZoneId = e.TimeZoneId;
+        MyAnswerEmails = await db.EventMembers.Where(m => m.EventId == current.EventId && m.UserId == current.UserId).Select(m => m.AnswerEmails).SingleAsync();
         Members = await db.EventMembers.AsNoTracking().Where(m => m.EventId == current.EventId)
             .OrderBy(m => m.Role).ThenBy(m => m.User.DisplayName)
             .Select(m => new MemberRow(m.UserId, m.User.DisplayName, m.User.Email ?? "", m.Role, m.JoinedAt)).ToListAsync();
