@@ -220,6 +220,19 @@ public class GuestJourneyTests(BrowserFixture browser)
         await AssertNoSidewaysScrollAsync(page, "the link dialog");
         await page.GetByRole(AriaRole.Link, new() { Name = "Close" }).ClickAsync();
 
+        // The guest's page: every detail and the history, on the phone.
+        await tomas.GetByLabel("More for Tomás Ruiz").ClickAsync();
+        await page.Locator("#row-menu").GetByRole(AriaRole.Menuitem, new() { Name = "All details and history" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "History" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("rsvp-activity").First).ToContainTextAsync("Edited guest Tomás Ruiz");
+        await Accessibility.AssertNoneAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "guest-page-phone");
+        await AssertNoSidewaysScrollAsync(page, "the guest's page");
+        await page.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
+        await BrowserFixture.ScreenshotAsync(page, "guest-page-desktop");
+        await page.SetViewportSizeAsync(BrowserFixture.Phone.Width, BrowserFixture.Phone.Height);
+        await page.GoBackAsync();
+
         // Select on a phone: the bulk bar comes up from the bottom of the screen.
         await page.GetByLabel("Search guests").FillAsync("");
         await Expect(page.Locator("tr[data-guest-row]")).ToHaveCountAsync(3);

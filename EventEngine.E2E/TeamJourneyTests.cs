@@ -57,8 +57,8 @@ public class TeamJourneyTests(BrowserFixture browser)
 
         // As an Editor, they seat the guest at a table.
         await co.GotoAsync(eventPath + "/guests");
-        var edit = await co.GetByRole(AriaRole.Link, new() { Name = "Edit Yosef Mizrahi" }).GetAttributeAsync("href");
-        await co.GotoAsync(edit!);
+        await co.GetByLabel("More for Yosef Mizrahi").ClickAsync();
+        await co.Locator("#row-menu").GetByRole(AriaRole.Menuitem, new() { Name = "All details and history" }).ClickAsync();
         await co.Locator("#edit-guest-form-table").FillAsync("Table 3");
         await co.Locator("#edit-guest-form button[type=submit]").ClickAsync();
         await co.WaitForURLAsync(new Regex("/guests$"));
