@@ -12,7 +12,7 @@ RUN dotnet build EventEngine.Web/EventEngine.Web.csproj -c Release --no-restore 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 # The PDF reports embed DejaVu Sans, with Droid Sans Fallback for Chinese and Japanese; right-to-left text uses the
 # image's ICU (libicu), which .NET needs anyway.
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-droid-fallback && rm -rf /var/lib/apt/lists/*
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-droid-fallback fonts-symbola && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://+:8080

@@ -14,6 +14,7 @@ ee_ensure_pdf_fonts() {
   local missing=()
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
   [ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || missing+=(fonts-droid-fallback)
+  [ -f /usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf ] || missing+=(fonts-symbola)
   [ ${#missing[@]} -eq 0 ] || ee_apt_install "${missing[@]}"
 }
 

@@ -30,6 +30,20 @@ public class PdfFontsTests
     }
 
     [Fact]
+    public async Task Emoji_are_drawn_with_the_symbol_font_and_sequences_without_boxes_between_them()
+    {
+        var (fonts, text) = await DrawAsync("Ana 🎉 👩‍👩‍👧 ❤️ ok", bold: null);
+
+        Assert.Contains(fonts, f => f.Contains("+Symbola", StringComparison.Ordinal));
+        // Five glyphs between the name and "ok": 🎉, the three people of the family, ❤; no joiner or selector boxes.
+        // (PDFsharp writes the text map of characters beyond U+FFFF wrongly, so those copy out as other characters;
+        // the drawing is right, and names in the BMP read back exactly.)
+        var drawn = System.Text.RegularExpressions.Regex.Match(text, "Ana (.*) ok").Groups[1].Value;
+        Assert.Equal(5, drawn.Replace(" ", "").EnumerateRunes().Count());
+        Assert.EndsWith("❤", drawn);
+    }
+
+    [Fact]
     public void Font_coverage_is_read_from_each_fonts_character_map()
     {
         PdfFonts.Use(null);
@@ -40,6 +54,9 @@ public class PdfFontsTests
         Assert.Equal(PdfFonts.Family, fonts.FamilyFor(new('\uFEFB'), bold: false)); // Arabic lam-alef ligature
         Assert.Equal(PdfFonts.FallbackFamily, fonts.FamilyFor(new('王'), bold: false));
         Assert.Equal(PdfFonts.FallbackFamily, fonts.FamilyFor(new('あ'), bold: true));
+        Assert.Equal(PdfFonts.Family, fonts.FamilyFor(new(0x1F600), bold: false)); // 😀: DejaVu has the emoticons
+        Assert.Equal(PdfFonts.SymbolFamily, fonts.FamilyFor(new(0x1F389), bold: true)); // 🎉
+        Assert.Equal(PdfFonts.SymbolFamily, fonts.FamilyFor(new(0x1F469), bold: false)); // 👩
         // Neither font has Devanagari: it stays with DejaVu, which draws its "missing" box.
         Assert.Equal(PdfFonts.Family, fonts.FamilyFor(new('क'), bold: false));
     }

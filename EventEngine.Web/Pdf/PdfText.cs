@@ -99,6 +99,9 @@ public static class PdfText
         string? family = null;
         foreach (var rune in visual.EnumerateRunes())
         {
+            // The joiners and presentation selectors of emoji sequences (👩‍👩‍👧, ❤️) have no glyph: each emoji in a
+            // sequence is drawn on its own rather than with boxes between them.
+            if (rune.Value is 0x200D or 0xFE0E or 0xFE0F) continue;
             // Accents stay in the font of the letter they sit on.
             var wanted = family is not null && Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark ? family : families.FamilyFor(rune, style.Bold);
             if (wanted != family && run.Length > 0)
