@@ -41,6 +41,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = App.BaseUrl, ViewportSize = viewport ?? Desktop, Locale = "en-GB", Permissions = ["clipboard-read", "clipboard-write"] });
         context.SetDefaultTimeout(15_000);
+        // A page load waits for its scripts and styles; on a busy 2-core machine running two browsers that has taken over 15 s.
+        context.SetDefaultNavigationTimeout(30_000);
         var page = await context.NewPageAsync();
         if (consoleErrors is not null)
         {
