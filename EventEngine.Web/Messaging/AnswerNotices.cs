@@ -13,7 +13,7 @@ namespace EventEngine.Web.Messaging;
 /// period is sent once. Host emails are in English, like the host pages.
 /// </summary>
 public sealed class AnswerNotices(IServiceScopeFactory scopes, IOptions<AppOptions> app, IOptions<OutboxOptions> options, LinkGenerator links,
-    TimeProvider clock, ILogger<AnswerNotices> logger) : BackgroundService
+    TimeProvider clock, ILogger<AnswerNotices> logger) : PollingService(clock, logger)
 {
     public const int DigestHour = 8;
 
@@ -39,33 +39,14 @@ public sealed class AnswerNotices(IServiceScopeFactory scopes, IOptions<AppOptio
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await QueueDigestsAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "The answer digests failed; trying again at their next run.");
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(options.Value.ReminderPollSeconds), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.ReminderPollSeconds);
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => QueueDigestsAsync(cancellationToken);
 
     /// <summary>Queues every digest that is due now (nothing when there were no answers); returns how many it queued.</summary>
     public async Task<int> QueueDigestsAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var waiting = await db.EventMembers.AsNoTracking().Where(m => m.AnswerEmails == AnswerEmails.Daily && m.AnswersDigestedAt != null)

@@ -11,35 +11,16 @@ namespace EventEngine.Web.Messaging;
 /// "reminder:{reminder}:{guest}", so however often and on however many instances this runs, nobody gets it twice.
 /// </summary>
 public sealed class ReminderScheduler(IServiceScopeFactory scopes, MessageComposer composer, IOptions<OutboxOptions> options,
-    TimeProvider clock, ILogger<ReminderScheduler> logger) : BackgroundService
+    TimeProvider clock, ILogger<ReminderScheduler> logger) : PollingService(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await QueueDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "The reminder scheduler failed; trying again at its next run.");
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(options.Value.ReminderPollSeconds), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.ReminderPollSeconds);
+
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => QueueDueAsync(cancellationToken);
 
     /// <summary>Queues every reminder that is due now; returns how many messages it queued.</summary>
     public async Task<int> QueueDueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var pending = await db.Reminders.AsNoTracking().Where(r => r.SentAt == null)

@@ -236,7 +236,7 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { init(document); });
+  document.addEventListener("DOMContentLoaded", function () { init(document); updateSelection(); });
   document.addEventListener("htmx:afterSwap", function (e) { init(e.detail.elt); updateSelection(); });
-  document.addEventListener("htmx:historyRestore", function () { init(document); });
+  document.addEventListener("htmx:historyRestore", function () { init(document); updateSelection(); });
 })();
