@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using EventEngine.Web;
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
@@ -66,6 +67,8 @@ builder.Services.AddIdentityCore<AppUser>(options =>
     .AddEntityFrameworkStores<AppDbContext>()
     .AddDefaultTokenProviders();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+// One key ring in PostgreSQL under one application name, so every instance reads the others' cookies and tokens.
+builder.Services.AddDataProtection().SetApplicationName("EventEngine").PersistKeysToDbContext<AppDbContext>();
 
 var secureCookies = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 builder.Services.ConfigureApplicationCookie(options =>
@@ -130,6 +133,7 @@ var migrator = new MigrationRunner(connectionString, Migration.Embedded(), app.L
 if (args.Contains("migrate"))
 {
     var applied = await migrator.MigrateAsync();
+    await KeyRing.EnsureKeyAsync(app.Services, connectionString);
     Console.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied {applied.Count} migration(s).");
     return 0;
 }
@@ -138,6 +142,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     try
     {
         await migrator.MigrateAsync();
+        await KeyRing.EnsureKeyAsync(app.Services, connectionString);
     }
     catch (MigrationChecksumMismatchException ex)
     {

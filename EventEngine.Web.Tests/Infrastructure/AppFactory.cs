@@ -65,6 +65,9 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
 
     private void ConfigureWebHost(IWebHostBuilder builder) => ConfigureWebHost(builder, Database);
 
+    /// <summary>A second instance of the app on the same database, as a second server behind a load balancer; the caller disposes it.</summary>
+    public WebApplicationFactory<Program> AnotherInstance() => new AppHost(builder => ConfigureWebHost(builder, Database));
+
     /// <summary>A browser-like client: keeps cookies, does not follow redirects, speaks HTTPS so secure cookies flow.</summary>
     public AppClient CreateAppClient() =>
         new(host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") }));

@@ -1,12 +1,15 @@
 using EventEngine.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Data;
 
 /// <summary>The database. Page models use it directly; there is no repository layer.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<AppUser, Guid>(options)
+public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring every instance shares (cookies, antiforgery, Identity's tokens).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Event> Events => Set<Event>();
     public DbSet<EventMember> EventMembers => Set<EventMember>();
     public DbSet<Household> Households => Set<Household>();
