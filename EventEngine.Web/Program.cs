@@ -61,11 +61,16 @@ builder.Services.AddIdentityCore<AppUser>(options =>
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Lockout.AllowedForNewUsers = true;
+        options.Tokens.PasswordResetTokenProvider = PasswordResetTokens.ProviderName;
     })
     .AddSignInManager()
     .AddClaimsPrincipalFactory<DisplayNameClaims>()
     .AddEntityFrameworkStores<AppDbContext>()
-    .AddDefaultTokenProviders();
+    .AddDefaultTokenProviders()
+    .AddTokenProvider<PasswordResetTokens>(PasswordResetTokens.ProviderName);
+builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(AccountEmails.ConfirmationHours));
+// A login made before a password reset (which changes the security stamp) ends within a minute.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 // One key ring in PostgreSQL under one application name, so every instance reads the others' cookies and tokens.
 builder.Services.AddDataProtection().SetApplicationName("EventEngine").PersistKeysToDbContext<AppDbContext>();

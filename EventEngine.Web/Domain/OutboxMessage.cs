@@ -10,8 +10,11 @@ public class OutboxMessage
     public const int SubjectMaxLength = 300;
 
     public Guid Id { get; set; }
-    public Guid EventId { get; set; }
+    /// <summary>The event the message is about; none for an account's own emails (confirmation, password reset).</summary>
+    public Guid? EventId { get; set; }
     public Guid? GuestId { get; set; }
+    /// <summary>The account an account email is for: its link is made for this user as the message is sent.</summary>
+    public Guid? UserId { get; set; }
     public MessageChannel Channel { get; set; }
     public MessagePurpose Purpose { get; set; }
 
@@ -75,6 +78,10 @@ public enum MessagePurpose
     TeamInvitation,
     /// <summary>To a team member who asked to hear when guests answer (at once or a daily digest).</summary>
     AnswerNotice,
+    /// <summary>To a new account (or a changed address): the link that confirms the email address.</summary>
+    EmailConfirmation,
+    /// <summary>To an address someone asked to reset the password for: the link, or that no account uses it.</summary>
+    PasswordReset,
 }
 
 /// <summary>Queued → Sending → Sent → Delivered → Read, or Failed (permanent) / Cancelled.</summary>

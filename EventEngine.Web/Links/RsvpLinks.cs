@@ -123,8 +123,8 @@ public sealed class RsvpLinks(AppDbContext db, LinkTokens tokens, IOptions<AppOp
     /// <summary>Puts the guest's link where the message has {{rsvp_link}}, just before it is sent (the stored message keeps the placeholder).</summary>
     public async Task FillAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        if (message.GuestId is not { } guestId || !Mentions(message)) return;
-        var url = Url(await TokenForGuestAsync(message.EventId, guestId, cancellationToken), message.Channel);
+        if (message is not { GuestId: { } guestId, EventId: { } eventId } || !Mentions(message)) return;
+        var url = Url(await TokenForGuestAsync(eventId, guestId, cancellationToken), message.Channel);
         message.Subject = message.Subject?.Replace(MessageComposer.RsvpLink, url);
         message.BodyText = message.BodyText.Replace(MessageComposer.RsvpLink, url);
         message.BodyHtml = message.BodyHtml?.Replace(MessageComposer.RsvpLink, url);

@@ -85,7 +85,7 @@ public static class WhatsAppWebhook
     {
         var phone = "+" + message.From;
         var guests = message.ReplyTo is { } replyTo
-            ? await db.OutboxMessages.Where(m => m.ProviderMessageId == replyTo && m.GuestId != null).Select(m => new { Id = m.GuestId!.Value, m.EventId }).ToListAsync(cancellationToken)
+            ? await db.OutboxMessages.Where(m => m.ProviderMessageId == replyTo && m.GuestId != null).Select(m => new { Id = m.GuestId!.Value, EventId = m.EventId!.Value }).ToListAsync(cancellationToken)
             : [];
         if (guests.Count == 0)
         {

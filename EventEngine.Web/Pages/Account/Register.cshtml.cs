@@ -1,14 +1,16 @@
 using System.ComponentModel.DataAnnotations;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Data;
 using EventEngine.Web.Links;
+using EventEngine.Web.Messaging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EventEngine.Web.Pages.Account;
 
-public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TeamInvitations invitations, TimeProvider clock) : PageModel
+public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TeamInvitations invitations, AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -43,8 +45,12 @@ public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> si
             return Page();
         }
 
+        // The account works at once for its own events; the address is confirmed through the emailed link.
+        db.OutboxMessages.Add(AccountEmails.Confirmation(user, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync();
         await signIn.SignInAsync(user, isPersistent: false);
-        return this.RedirectWithToast(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Events/Index")!, $"Welcome to EventEngine, {user.DisplayName}!");
+        return this.RedirectWithToast(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Events/Index")!,
+            $"Welcome to EventEngine, {user.DisplayName}! We sent a link to {user.Email} to confirm your address.");
     }
 
     private static string FieldFor(string code) => code switch

@@ -1,0 +1,52 @@
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Htmx;
+using EventEngine.Web.Messaging;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Pages.Account;
+
+/// <summary>
+/// The link in the confirmation email (it works without being logged in, in whichever browser the mail app opens), and
+/// "send it again" for a logged-in account, at most once a minute.
+/// </summary>
+public class ConfirmEmailModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock) : PageModel
+{
+    public static readonly TimeSpan ResendCooldown = TimeSpan.FromMinutes(1);
+
+    public bool Confirmed { get; private set; }
+    public string? Email { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? userId, string? code)
+    {
+        var user = userId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        if (user is not null && code is not null)
+        {
+            Confirmed = user.EmailConfirmed || (await users.ConfirmEmailAsync(user, code)).Succeeded;
+            Email = user.Email;
+            // This browser's login (if it is this account's) now says confirmed, so the reminder goes.
+            if (Confirmed && users.GetUserId(User) == user.Id.ToString()) await signIn.RefreshSignInAsync(user);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostResendAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var referer = Request.Headers.Referer.ToString();
+        var back = Uri.TryCreate(referer, UriKind.Absolute, out var from) && Url.IsLocalUrl(from.PathAndQuery) ? from.PathAndQuery : Url.Page("/Events/Index")!;
+        if (user.EmailConfirmed) return this.RedirectWithToast(back, "Your email address is already confirmed.", ToastKind.Info);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var last = await db.OutboxMessages.Where(m => m.UserId == user.Id && m.Purpose == MessagePurpose.EmailConfirmation)
+            .MaxAsync(m => (DateTime?)m.CreatedAt);
+        if (last is { } sent && now - sent < ResendCooldown)
+            return this.RedirectWithToast(back, $"We sent one less than a minute ago. Check your inbox and spam folder, or try again in {Math.Ceiling((ResendCooldown - (now - sent)).TotalSeconds)} seconds.", ToastKind.Error);
+        db.OutboxMessages.Add(AccountEmails.Confirmation(user, now));
+        await db.SaveChangesAsync();
+        return this.RedirectWithToast(back, $"We sent a new link to {user.Email}.");
+    }
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Htmx;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace EventEngine.Web.Pages.Account;
+
+/// <summary>
+/// The link in the reset email. Identity's token is bound to the account's security stamp, which the reset changes:
+/// so the link works once, and every login made before it ends (checked each minute, see Program).
+/// </summary>
+public class ResetPasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+{
+    [FromRoute]
+    public Guid UserId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public ResetInput Input { get; set; } = new();
+
+    public bool LinkFailed { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var user = await users.FindByIdAsync(UserId.ToString());
+        // Checked now, so a used or expired link says so before the person types a new password.
+        LinkFailed = user is null || Code is null
+            || !await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, Code);
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var user = await users.FindByIdAsync(UserId.ToString());
+        if (user is null || Code is null)
+        {
+            LinkFailed = true;
+            return Page();
+        }
+        if (!ModelState.IsValid) return Page();
+        var result = await users.ResetPasswordAsync(user, Code, Input.Password);
+        if (!result.Succeeded)
+        {
+            if (result.Errors.Any(e => e.Code == "InvalidToken")) LinkFailed = true;
+            foreach (var error in result.Errors.Where(e => e.Code.StartsWith("Password", StringComparison.Ordinal)))
+                ModelState.AddModelError("Input.Password", error.Description);
+            return Page();
+        }
+        // A reset proves the address: confirm it if it was not yet. This browser logs in with the new password.
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        await signIn.SignInAsync(user, isPersistent: false);
+        return this.RedirectWithToast(Url.Page("/Events/Index")!, "Your password is changed, and you're logged out everywhere else.");
+    }
+
+    public sealed class ResetInput
+    {
+        [Required(ErrorMessage = "Choose a password.")]
+        [StringLength(128, MinimumLength = 10, ErrorMessage = "Use at least {2} characters (at most {1}).")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password")]
+        public string Password { get; set; } = "";
+
+        [Required(ErrorMessage = "Type the password again.")]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "New password again")]
+        public string ConfirmPassword { get; set; } = "";
+    }
+}
