@@ -98,7 +98,13 @@ builder.Services.AddAntiforgery(options =>
     options.HeaderName = "RequestVerificationToken";
 });
 builder.Services.Configure<ForwardedHeadersOptions>(options =>
-    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    // Only the proxies named here may say who the client is (besides one on this machine, ASP.NET's default): anyone
+    // else's X-Forwarded-For is ignored, so a client cannot pick its own address to escape a limit.
+    foreach (var proxy in builder.Configuration.GetSection("Proxies:Addresses").Get<string[]>() ?? []) options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    foreach (var network in builder.Configuration.GetSection("Proxies:Networks").Get<string[]>() ?? []) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+});
 
 // Razor encodes only HTML's special characters, not every letter outside Latin: Hebrew pages stay small and readable.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -106,6 +112,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 builder.Services.AddScoped<CurrentEvent>();
 builder.Services.AddScoped<EventAccessFilter>();
 builder.Services.AddScoped<ActivityLog>();
+builder.Services.AddSingleton<RateLimits>();
 builder.Services.AddSingleton<ImportCache>();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>

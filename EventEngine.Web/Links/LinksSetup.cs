@@ -11,7 +11,6 @@ public static class LinksSetup
         services.AddScoped<TeamInvitations>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<MessageLinks>();
-        services.AddSingleton<RsvpGuessLimiter>();
         services.AddScoped<CurrentRsvpLink>();
         services.AddScoped<RsvpLinkFilter>();
         services.AddScoped<CurrentInvitation>();

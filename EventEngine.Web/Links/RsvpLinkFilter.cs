@@ -5,6 +5,7 @@ using EventEngine.Web.Localization;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EventEngine.Web.Links;
 
@@ -26,11 +27,11 @@ public sealed class CurrentRsvpLink
 
 /// <summary>
 /// The one place where a guest's link is decided, for every handler of the pages in Rsvp/, as
-/// <see cref="Authorization.EventAccessFilter"/> is for event pages: a client that guessed too many wrong tokens gets
-/// 429, a token that opens nothing 404, a revoked link 410, each with the page's own explanation and no handler run.
+/// <see cref="Authorization.EventAccessFilter"/> is for event pages: a token that opens nothing gets 404 (429 once its
+/// client address has tried too many, counted for all instances in PostgreSQL), a revoked link 410, each with the page's own explanation and no handler run.
 /// Otherwise <see cref="CurrentRsvpLink"/> holds the link, and the page is open or (after the deadline) closed.
 /// </summary>
-public sealed class RsvpLinkFilter(AppDbContext db, RsvpLinks links, RsvpGuessLimiter limiter, CurrentRsvpLink current, TimeProvider clock) : IAsyncPageFilter
+public sealed class RsvpLinkFilter(AppDbContext db, RsvpLinks links, RateLimits limits, IOptions<RsvpOptions> options, CurrentRsvpLink current, TimeProvider clock) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -40,18 +41,21 @@ public sealed class RsvpLinkFilter(AppDbContext db, RsvpLinks links, RsvpGuessLi
         LinkPages.KeepPrivate(http.Response);
         var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var language = http.Request.Query["lang"].ToString();
-        if (limiter.RetryAfter(client) is { } wait)
-        {
-            (current.State, current.RetryAfter) = (RsvpState.TooManyTries, wait);
-            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            context.Result = new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
-            return;
-        }
         current.Token = http.Features.Get<LinkToken>()?.Value ?? "";
         var found = await links.FindAsync(current.Token, http.RequestAborted);
         if (found is null)
         {
-            limiter.Fail(client);
+            // Only wrong tokens count, and only they are refused over the limit: a right one always opens, so guests
+            // behind one address (a venue's Wi-Fi) keep their links however many mistyped ones came from there. With
+            // 256-bit tokens a right answer tells a guesser nothing they could use.
+            var limit = new RateLimit("rsvp-guess", options.Value.WrongTokensPerWindow, TimeSpan.FromMinutes(options.Value.WindowMinutes));
+            if (await limits.HitAsync(limit, client, http.RequestAborted) is { } wait)
+            {
+                (current.State, current.RetryAfter) = (RsvpState.TooManyTries, wait);
+                http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                context.Result = new PageResult { StatusCode = StatusCodes.Status429TooManyRequests };
+                return;
+            }
             current.State = RsvpState.NotFound;
             context.Result = new PageResult { StatusCode = StatusCodes.Status404NotFound };
             return;

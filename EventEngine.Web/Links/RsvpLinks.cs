@@ -13,9 +13,9 @@ public sealed class RsvpOptions
     /// <summary>Base64 of at least 32 random bytes (openssl rand -base64 32). Changing it invalidates every link.</summary>
     public string? LinkKey { get; set; }
 
-    /// <summary>Wrong tokens one client may try per window before it gets 429 Too Many Requests.</summary>
-    public int WrongTokensPerWindow { get; set; } = 10;
-    public int WindowMinutes { get; set; } = 15;
+    /// <summary>Wrong tokens one client address may try per window before its wrong ones get 429 (see README for the numbers).</summary>
+    public int WrongTokensPerWindow { get; set; } = 30;
+    public int WindowMinutes { get; set; } = 10;
 
     public const string KeyHelp = "Set Rsvp__LinkKey to the base64 of 32 random bytes (for example: openssl rand -base64 32). " +
         "It is a secret: keep it in configuration, not in git. ./scripts/run makes one for you.";

@@ -20,6 +20,7 @@ public class GuardedAppFactory : MessagingAppFactory
         base.ConfigureWebHost(builder, database);
         builder.UseSetting("Rsvp:WrongTokensPerWindow", "3");
         builder.UseSetting("Rsvp:WindowMinutes", "15");
+        builder.UseSetting("Proxies:Networks:0", "192.0.2.0/24"); // the load balancer's network
         builder.UseSetting("Logging:LogLevel:Default", "Trace");
         builder.UseSetting("Logging:LogLevel:Microsoft", "Trace");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
@@ -52,11 +53,14 @@ public class GuardedAppFactory : MessagingAppFactory
 
 public class GuardTests(GuardedAppFactory app) : IClassFixture<GuardedAppFactory>
 {
-    private async Task<HttpResponseMessage> FromAsync(string ip, string path)
+    private Task<HttpResponseMessage> FromAsync(string ip, string path, string? forwardedFor = null) => FromAsync(app.Server, ip, path, forwardedFor);
+
+    private static async Task<HttpResponseMessage> FromAsync(TestServer server, string ip, string path, string? forwardedFor = null)
     {
-        var context = await app.Server.SendAsync(c =>
+        var context = await server.SendAsync(c =>
         {
             c.Connection.RemoteIpAddress = IPAddress.Parse(ip);
+            if (forwardedFor is not null) c.Request.Headers["X-Forwarded-For"] = forwardedFor;
             c.Request.Method = "GET";
             var query = path.IndexOf('?');
             c.Request.Path = query < 0 ? path : path[..query];
@@ -68,29 +72,47 @@ public class GuardTests(GuardedAppFactory app) : IClassFixture<GuardedAppFactory
     }
 
     [Fact]
-    public async Task Guessing_is_limited_per_client_with_Retry_After_and_the_limit_ends_with_its_window()
+    public async Task Only_a_configured_proxy_may_say_who_the_client_is()
+    {
+        var wrong = "/rsvp/" + new string('y', 43);
+
+        // Behind the load balancer, each client counts on its own.
+        for (var i = 0; i < 3; i++) await FromAsync("192.0.2.10", wrong, forwardedFor: "198.51.100.21");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await FromAsync("192.0.2.10", wrong, forwardedFor: "198.51.100.21")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await FromAsync("192.0.2.10", wrong, forwardedFor: "198.51.100.22")).StatusCode);
+
+        // Anyone else saying who they are is not believed: a limited client cannot escape by claiming another address.
+        for (var i = 0; i < 3; i++) await FromAsync("203.0.113.50", wrong);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await FromAsync("203.0.113.50", wrong, forwardedFor: "198.51.100.23")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Wrong_tokens_are_limited_per_client_across_instances_while_right_links_from_the_same_address_still_open()
     {
         var admin = await app.CreateUserAsync();
         var e = await app.CreateEventAsync(admin);
         var guest = await app.AddGuestAsync(e.Id, "Real");
         var right = $"/rsvp/{await app.TokenAsync(guest)}";
         var wrong = "/rsvp/" + new string('x', 43);
+        await using var second = app.AnotherInstance();
 
-        for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.NotFound, (await FromAsync("203.0.113.7", wrong)).StatusCode);
-        var limited = await FromAsync("203.0.113.7", wrong);
-        var rightButLimited = await FromAsync("203.0.113.7", right);
-        var otherClient = await FromAsync("198.51.100.9", right);
+        // Three wrong tokens allowed per window, counted in the database: two here, one on the other instance.
+        Assert.Equal(HttpStatusCode.NotFound, (await FromAsync("203.0.113.7", wrong)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await FromAsync(second.Server, "203.0.113.7", wrong)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await FromAsync("203.0.113.7", wrong)).StatusCode);
+        var limited = await FromAsync(second.Server, "203.0.113.7", wrong);
+        var rightFromTheSameAddress = await FromAsync("203.0.113.7", right);
+        var otherClient = await FromAsync("198.51.100.9", wrong);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         Assert.InRange(int.Parse(limited.Headers.GetValues("Retry-After").Single()), 1, 15 * 60);
-        Assert.Equal(HttpStatusCode.TooManyRequests, rightButLimited.StatusCode); // no oracle for a guesser
-        Assert.Equal(HttpStatusCode.OK, otherClient.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rightFromTheSameAddress.StatusCode); // a venue's guests keep their links
+        Assert.Equal(HttpStatusCode.NotFound, otherClient.StatusCode);
 
         app.Clock.Advance(TimeSpan.FromMinutes(16));
         try
         {
-            Assert.Equal(HttpStatusCode.OK, (await FromAsync("203.0.113.7", right)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await FromAsync("203.0.113.7", wrong)).StatusCode); // a new window
         }
         finally
         {
