@@ -113,6 +113,8 @@ builder.Services.AddScoped<CurrentEvent>();
 builder.Services.AddScoped<EventAccessFilter>();
 builder.Services.AddScoped<ActivityLog>();
 builder.Services.AddSingleton<RateLimits>();
+builder.Services.AddSingleton<EventEngine.Web.Pages.Account.AccountLimits>();
+builder.Services.Configure<EventEngine.Web.Pages.Account.AccountLimitOptions>(builder.Configuration.GetSection("Limits"));
 builder.Services.AddSingleton<ImportCache>();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>

@@ -58,6 +58,11 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
         builder.UseSetting("Rsvp:LinkKey", RsvpLinkKey);
         // Tests that send run sender instances themselves (MessagingAppFactory).
         builder.UseSetting("Outbox:Enabled", "false");
+        // Every client of the in-memory server comes from the same (unknown) address, and the suite registers and logs
+        // in hundreds of people: the per-address account limits are raised here. AccountLimitsTests runs them small.
+        builder.UseSetting("Limits:LoginFailuresPer15Minutes", "100000");
+        builder.UseSetting("Limits:RegistrationsPerHour", "100000");
+        builder.UseSetting("Limits:ResetRequestsPerHour", "100000");
         // Passwords are hashed for real, with fewer rounds: production's 100,000 (about 40 ms a login here) slow
         // attackers, and the suite creates and logs in about a thousand people.
         builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));

@@ -60,6 +60,9 @@ public sealed class RateLimits(NpgsqlDataSource data, TimeProvider clock)
     }
 
     private static string Key(RateLimit limit, string key) => $"{limit.Name}:{key}";
+
+    /// <summary>The client's address (a configured proxy's X-Forwarded-For has already replaced the connection's), the key of per-client limits.</summary>
+    public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }
 
 /// <summary>A row of rate_limits. <see cref="RateLimits"/> reads and writes it with SQL; the model has it so the schema check covers it.</summary>

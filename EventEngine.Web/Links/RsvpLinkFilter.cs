@@ -39,7 +39,7 @@ public sealed class RsvpLinkFilter(AppDbContext db, RsvpLinks links, RateLimits 
     {
         var http = context.HttpContext;
         LinkPages.KeepPrivate(http.Response);
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = RateLimits.ClientOf(http);
         var language = http.Request.Query["lang"].ToString();
         current.Token = http.Features.Get<LinkToken>()?.Value ?? "";
         var found = await links.FindAsync(current.Token, http.RequestAborted);

@@ -14,7 +14,7 @@ namespace EventEngine.Web.Pages.Account;
 /// it: one email is queued either way (the link, or a note that no account uses the address), so neither the page nor
 /// its timing tells anyone who is registered. One email per address a minute, however often it is asked for.
 /// </summary>
-public class ForgotPasswordModel(UserManager<AppUser> users, AppDbContext db, TimeProvider clock) : PageModel
+public class ForgotPasswordModel(UserManager<AppUser> users, AccountLimits limits, AppDbContext db, TimeProvider clock) : PageModel
 {
     public static readonly TimeSpan PerAddress = TimeSpan.FromMinutes(1);
 
@@ -29,6 +29,7 @@ public class ForgotPasswordModel(UserManager<AppUser> users, AppDbContext db, Ti
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
+        if (await limits.HitAsync(limits.ResetRequests, this) is { } wait) return AccountLimits.TooMany(this, wait);
         var email = Input.Email.Trim();
         var now = clock.GetUtcNow().UtcDateTime;
         var user = await users.FindByEmailAsync(email);

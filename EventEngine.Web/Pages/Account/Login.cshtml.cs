@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EventEngine.Web.Pages.Account;
 
-public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, TeamInvitations invitations) : PageModel
+public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, TeamInvitations invitations, AccountLimits limits) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -29,6 +29,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
     {
         Invitation = await invitations.PreviewAsync(ReturnUrl);
         if (!ModelState.IsValid) return Page();
+        if (await limits.RetryAfterAsync(limits.LoginFailures, this) is { } wait) return AccountLimits.TooMany(this, wait);
 
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         var result = user is null
@@ -38,6 +39,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         if (result.Succeeded)
             return this.RedirectWithToast(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Events/Index")!, $"Welcome back, {user!.DisplayName}.");
 
+        await limits.HitAsync(limits.LoginFailures, this);
         ModelState.AddModelError("", result.IsLockedOut
             ? "Too many failed attempts: this account is locked for 15 minutes. Try again later."
             : "That email and password don't match an account.");

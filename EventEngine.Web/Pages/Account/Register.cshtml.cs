@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace EventEngine.Web.Pages.Account;
 
-public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TeamInvitations invitations, AppDbContext db, TimeProvider clock) : PageModel
+public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, TeamInvitations invitations, AccountLimits limits, AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -34,6 +34,7 @@ public class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> si
         var displayName = PlainText.Tidy(Input.DisplayName);
         if (displayName is null) ModelState.AddModelError("Input.DisplayName", "Enter your name.");
         if (!ModelState.IsValid) return Page();
+        if (await limits.HitAsync(limits.Registrations, this) is { } wait) return AccountLimits.TooMany(this, wait);
 
         var email = Input.Email.Trim();
         var user = new AppUser { UserName = email, Email = email, DisplayName = displayName!, CreatedAt = clock.GetUtcNow().UtcDateTime };
