@@ -48,7 +48,19 @@ public class AccountJourneyTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the new password" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/events$"));
         await Expect(page.Locator(".toast")).ToContainTextAsync("Your password is changed");
+
+        // The account page: name, password, other logins.
+        await page.GotoAsync("/account");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your account" })).ToBeVisibleAsync();
+        await page.GetByLabel("Your name").FillAsync("Farah Organiser");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save name" }).ClickAsync();
+        await Expect(page.Locator(".toast")).ToContainTextAsync("Your name is saved");
+        await Accessibility.AssertNoneAsync(page);
+        await BrowserFixture.ScreenshotAsync(page, "account-phone");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the account page scrolls sideways");
         await page.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
+        await Expect(page.GetByTestId("signed-in-name")).ToHaveTextAsync("Farah Organiser");
+        await BrowserFixture.ScreenshotAsync(page, "account-desktop");
         await page.GotoAsync("/account/forgot-password");
         await BrowserFixture.ScreenshotAsync(page, "forgot-password-desktop");
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));

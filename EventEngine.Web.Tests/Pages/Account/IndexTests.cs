@@ -1,0 +1,70 @@
+using System.Net;
+using EventEngine.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Tests.Pages.Account;
+
+public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFactory>
+{
+    private async Task<AppClient> LoggedInElsewhereAsync(string email)
+    {
+        var other = app.CreateAppClient();
+        await other.LogInAsync(email, AppFactory.Password);
+        return other;
+    }
+
+    private async Task AssertLoggedOutAsync(AppClient client)
+    {
+        var response = await client.GetAsync("/events");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_person_changes_their_name_and_the_navigation_shows_it()
+    {
+        var (client, user) = await app.LoggedInAsync("Old Name");
+
+        var blank = await AppClient.ParseAsync(await client.PostFormAsync("/account?handler=name", [new("Name.DisplayName", "\u202E\u202C")], "/account"));
+        var saved = await client.PostFormAsync("/account?handler=name", [new("Name.DisplayName", "  New Name  ")], "/account");
+
+        Assert.Equal("Enter your name.", blank.QuerySelector("[data-valmsg-for='Name.DisplayName']")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("New Name", await app.QueryAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.DisplayName).SingleAsync()));
+        Assert.Equal("New Name", (await client.GetPageAsync("/events")).QuerySelector("[data-testid=signed-in-name]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Changing_the_password_needs_the_current_one_and_ends_the_other_logins()
+    {
+        var (client, user) = await app.LoggedInAsync("Pat");
+        var other = await LoggedInElsewhereAsync(user.Email!);
+
+        var wrong = await AppClient.ParseAsync(await client.PostFormAsync("/account?handler=password",
+            [new("Password.Current", "not my password"), new("Password.New", "a newer passphrase"), new("Password.Confirm", "a newer passphrase")], "/account"));
+        Assert.Equal("That is not your current password.", wrong.QuerySelector("[data-valmsg-for='Password.Current']")!.TextContent.Trim());
+
+        var changed = await client.PostFormAsync("/account?handler=password",
+            [new("Password.Current", AppFactory.Password), new("Password.New", "a newer passphrase"), new("Password.Confirm", "a newer passphrase")], "/account");
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/events")).StatusCode);
+        await AssertLoggedOutAsync(other);
+        await app.CreateAppClient().LogInAsync(user.Email!, "a newer passphrase");
+    }
+
+    [Fact]
+    public async Task Logging_out_everywhere_else_keeps_this_browser()
+    {
+        var (client, user) = await app.LoggedInAsync("Sam");
+        var other = await LoggedInElsewhereAsync(user.Email!);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/account?handler=logOutElsewhere", [], "/account")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/events")).StatusCode);
+        await AssertLoggedOutAsync(other);
+        Assert.Equal(HttpStatusCode.Redirect, (await app.CreateAppClient().GetAsync("/account")).StatusCode); // no login, no account page
+    }
+}
