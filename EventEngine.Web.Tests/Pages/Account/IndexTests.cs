@@ -41,11 +41,11 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
         var other = await LoggedInElsewhereAsync(user.Email!);
 
         var wrong = await AppClient.ParseAsync(await client.PostFormAsync("/account?handler=password",
-            [new("Password.Current", "not my password"), new("Password.New", "a newer passphrase"), new("Password.Confirm", "a newer passphrase")], "/account"));
+            [new("Password.Current", "not my password"), new("Password.Password", "a newer passphrase"), new("Password.ConfirmPassword", "a newer passphrase")], "/account"));
         Assert.Equal("That is not your current password.", wrong.QuerySelector("[data-valmsg-for='Password.Current']")!.TextContent.Trim());
 
         var changed = await client.PostFormAsync("/account?handler=password",
-            [new("Password.Current", AppFactory.Password), new("Password.New", "a newer passphrase"), new("Password.Confirm", "a newer passphrase")], "/account");
+            [new("Password.Current", AppFactory.Password), new("Password.Password", "a newer passphrase"), new("Password.ConfirmPassword", "a newer passphrase")], "/account");
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
 
         app.Clock.Advance(TimeSpan.FromMinutes(2));

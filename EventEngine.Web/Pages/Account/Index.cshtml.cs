@@ -63,11 +63,11 @@ public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signI
         Name.DisplayName = user.DisplayName;
         ModelState.Clear();
         if (!TryValidateModel(Password, nameof(Password))) return Page();
-        var result = await users.ChangePasswordAsync(user, Password.Current, Password.New);
+        var result = await users.ChangePasswordAsync(user, Password.Current, Password.Password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
-                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Password.Current" : "Password.New",
+                ModelState.AddModelError(error.Code == "PasswordMismatch" ? "Password.Current" : "Password.Password",
                     error.Code == "PasswordMismatch" ? "That is not your current password." : error.Description);
             return Page();
         }
@@ -94,23 +94,11 @@ public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signI
         public string DisplayName { get; set; } = "";
     }
 
-    public sealed class PasswordInput
+    public sealed class PasswordInput : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your current password.")]
         [DataType(DataType.Password)]
         [Display(Name = "Current password")]
         public string Current { get; set; } = "";
-
-        [Required(ErrorMessage = "Choose a new password.")]
-        [StringLength(128, MinimumLength = 10, ErrorMessage = "Use at least {2} characters (at most {1}).")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string New { get; set; } = "";
-
-        [Required(ErrorMessage = "Type the new password again.")]
-        [Compare(nameof(New), ErrorMessage = "The two passwords are not the same.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password again")]
-        public string Confirm { get; set; } = "";
     }
 }

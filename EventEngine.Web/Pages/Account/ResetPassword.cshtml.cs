@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
 using Microsoft.AspNetCore.Identity;
@@ -20,7 +19,7 @@ public class ResetPasswordModel(UserManager<AppUser> users, SignInManager<AppUse
     public string? Code { get; set; }
 
     [BindProperty]
-    public ResetInput Input { get; set; } = new();
+    public NewPasswordInput Input { get; set; } = new();
 
     public bool LinkFailed { get; private set; }
 
@@ -59,20 +58,5 @@ public class ResetPasswordModel(UserManager<AppUser> users, SignInManager<AppUse
         await users.SetLockoutEndDateAsync(user, null);
         await signIn.SignInAsync(user, isPersistent: false);
         return this.RedirectWithToast(Url.Page("/Events/Index")!, "Your password is changed, and you're logged out everywhere else.");
-    }
-
-    public sealed class ResetInput
-    {
-        [Required(ErrorMessage = "Choose a password.")]
-        [StringLength(128, MinimumLength = 10, ErrorMessage = "Use at least {2} characters (at most {1}).")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string Password { get; set; } = "";
-
-        [Required(ErrorMessage = "Type the password again.")]
-        [Compare(nameof(Password), ErrorMessage = "The two passwords are not the same.")]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password again")]
-        public string ConfirmPassword { get; set; } = "";
     }
 }
