@@ -21,6 +21,12 @@ public class AccountJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page, "confirm-banner-phone");
         var confirmation = await browser.WaitForMailAsync(m => m.RcptTos.Contains(email) && m.Subject == "Confirm your email address for EventEngine");
         var link = Regex.Match(confirmation.Text!, @"http://localhost:\d+/account/confirm-email/\S+").Value;
+        var mail = await browser.NewPageAsync(BrowserFixture.Phone);
+        await mail.SetContentAsync(confirmation.Html!);
+        await Expect(mail.GetByRole(AriaRole.Link, new() { Name = "Confirm my email address" })).ToHaveAttributeAsync("href", link);
+        await BrowserFixture.ScreenshotAsync(mail, "confirm-email-mail-phone");
+        Assert.True(await mail.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the email is wider than a phone");
+        await mail.Context.CloseAsync();
         await page.GotoAsync(link);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your email address is confirmed" })).ToBeVisibleAsync();
         await Accessibility.AssertNoneAsync(page);

@@ -93,11 +93,10 @@ public sealed class AnswerNotices(IServiceScopeFactory scopes, IOptions<AppOptio
     /// <summary>The first <see cref="DigestHour"/>:00 in the event's time zone after the last digest's end.</summary>
     public static DateTime DigestDue(DateTime since, string timeZoneId)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(since, zone);
+        var local = EventTime.ToLocal(since, timeZoneId);
         var due = local.Date.AddHours(DigestHour);
         if (due <= local) due = due.AddDays(1);
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(due, DateTimeKind.Unspecified), zone);
+        return EventTime.ToUtc(due, timeZoneId);
     }
 
     private static string Why(Event e) => $"You get these because you asked to hear when guests answer for {e.Name}. Change it on the event's Team page.";

@@ -14,9 +14,10 @@ namespace EventEngine.Web.Pages.Account;
 /// it: one email is queued either way (the link, or a note that no account uses the address), so neither the page nor
 /// its timing tells anyone who is registered. One email per address a minute, however often it is asked for.
 /// </summary>
-public class ForgotPasswordModel(UserManager<AppUser> users, AccountLimits limits, AppDbContext db, TimeProvider clock) : PageModel
+public class ForgotPasswordModel(UserManager<AppUser> users, AccountLimits limits, RateLimits counters, AppDbContext db, TimeProvider clock) : PageModel
 {
-    public static readonly TimeSpan PerAddress = TimeSpan.FromMinutes(1);
+    /// <summary>One email per address a minute, however often it is asked for (counted like every other limit).</summary>
+    private static readonly RateLimit PerAddress = new("reset-email", 1, TimeSpan.FromMinutes(1));
 
     [BindProperty]
     public ForgotInput Input { get; set; } = new();
@@ -33,8 +34,7 @@ public class ForgotPasswordModel(UserManager<AppUser> users, AccountLimits limit
         var email = Input.Email.Trim();
         var now = clock.GetUtcNow().UtcDateTime;
         var user = await users.FindByEmailAsync(email);
-        var recent = await db.OutboxMessages.AnyAsync(m => m.Purpose == MessagePurpose.PasswordReset && m.Recipient.ToLower() == email.ToLower() && m.CreatedAt > now - PerAddress);
-        if (!recent)
+        if (await counters.HitAsync(PerAddress, email.ToLowerInvariant(), HttpContext.RequestAborted) is null)
         {
             db.OutboxMessages.Add(user is null ? AccountEmails.NoAccount(email, now) : AccountEmails.PasswordReset(user, now));
             await db.SaveChangesAsync();
