@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using EventEngine.Web;
+using EventEngine.Web.Accounts;
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
@@ -70,7 +71,12 @@ builder.Services.AddIdentityCore<AppUser>(options =>
     .AddTokenProvider<PasswordResetTokens>(PasswordResetTokens.ProviderName);
 builder.Services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(AccountEmails.ConfirmationHours));
 // A login made before a password reset (which changes the security stamp) ends within a minute.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+{
+    o.ValidationInterval = TimeSpan.FromMinutes(1);
+    o.OnRefreshingPrincipal = LoginSessions.KeepSessionClaim;
+});
+builder.Services.AddScoped<LoginSessions>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 // One key ring in PostgreSQL under one application name, so every instance reads the others' cookies and tokens.
 builder.Services.AddDataProtection().SetApplicationName("EventEngine").PersistKeysToDbContext<AppDbContext>();
@@ -87,6 +93,7 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.AccessDeniedPath = "/account/login";
     options.ExpireTimeSpan = TimeSpan.FromDays(14);
     options.SlidingExpiration = true;
+    options.EventsType = typeof(LoginSessions);
 });
 builder.Services.AddAntiforgery(options =>
 {

@@ -22,6 +22,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<RsvpLink> RsvpLinks => Set<RsvpLink>();
     public DbSet<EventInvitation> EventInvitations => Set<EventInvitation>();
     public DbSet<EventActivity> EventActivities => Set<EventActivity>();
+    public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
 
     /// <summary>The database's accent folding (ee_unaccent), so search terms fold exactly as the stored search text does.</summary>
     public static string Unaccent(string text) => throw new NotSupportedException("Only for use in queries.");

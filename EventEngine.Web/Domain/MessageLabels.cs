@@ -42,6 +42,10 @@ public static class MessageLabels
     {
         MessagePurpose.TeamInvitation => "Team invitation",
         MessagePurpose.AnswerNotice => "Answers",
+        MessagePurpose.EmailConfirmation => "Email confirmation",
+        MessagePurpose.PasswordReset => "Password reset",
+        MessagePurpose.EmailChange => "Email change",
+        MessagePurpose.AccountNotice => "Account notice",
         _ => purpose.ToString(),
     };
 }

@@ -82,6 +82,10 @@ public enum MessagePurpose
     EmailConfirmation,
     /// <summary>To an address someone asked to reset the password for: the link, or that no account uses it.</summary>
     PasswordReset,
+    /// <summary>To the new address a person wants for their account: the link that makes the change.</summary>
+    EmailChange,
+    /// <summary>To an account: something about it changed (its address, two-factor, passkeys).</summary>
+    AccountNotice,
 }
 
 /// <summary>Queued → Sending → Sent → Delivered → Read, or Failed (permanent) / Cancelled.</summary>

@@ -20,10 +20,15 @@ public sealed class AccountLinks(UserManager<AppUser> users, LinkGenerator links
         cancellationToken.ThrowIfCancellationRequested();
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null) return;
-        var (page, code) = message.Purpose == MessagePurpose.PasswordReset
-            ? ("/Account/ResetPassword", await users.GeneratePasswordResetTokenAsync(user))
-            : ("/Account/ConfirmEmail", await users.GenerateEmailConfirmationTokenAsync(user));
-        var url = app.Value.BaseUrl.TrimEnd('/') + links.GetPathByPage(page, values: new { userId, code });
+        var path = message.Purpose switch
+        {
+            MessagePurpose.PasswordReset => links.GetPathByPage("/Account/ResetPassword", values: new { userId, code = await users.GeneratePasswordResetTokenAsync(user) }),
+            // The token is for this one new address (the message's recipient); the link carries it to the page.
+            MessagePurpose.EmailChange => links.GetPathByPage("/Account/ConfirmEmail",
+                values: new { userId, email = message.Recipient, code = await users.GenerateChangeEmailTokenAsync(user, message.Recipient) }),
+            _ => links.GetPathByPage("/Account/ConfirmEmail", values: new { userId, code = await users.GenerateEmailConfirmationTokenAsync(user) }),
+        };
+        var url = app.Value.BaseUrl.TrimEnd('/') + path;
         message.BodyText = message.BodyText.Replace(Placeholder, url);
         message.BodyHtml = message.BodyHtml?.Replace(Placeholder, url);
     }

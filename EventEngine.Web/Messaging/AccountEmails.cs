@@ -21,6 +21,24 @@ public static class AccountEmails
         ("Choose a new password", AccountLinks.Placeholder),
         $"The link works once, for {ResetHours} hours, and logs you out everywhere else. If you didn't ask, ignore this email: your password stays as it is.", now);
 
+    /// <summary>To the address a person wants instead of their current one: nothing changes until they follow the link.</summary>
+    public static OutboxMessage EmailChange(AppUser user, string newEmail, DateTime now) => Email(user.Id, newEmail, user.DisplayName, MessagePurpose.EmailChange,
+        "Confirm your new email address for EventEngine",
+        [$"Hello {user.DisplayName},", $"You asked to use this address for your EventEngine account instead of {user.Email}. Confirm it, and it takes effect at once:"],
+        ("Use this address", AccountLinks.Placeholder),
+        $"The link works for {ConfirmationHours} hours. Until then your account keeps its current address. If you didn't ask, ignore this email.", now);
+
+    /// <summary>To the address an account used until now: it has changed, and whom to tell if that was not them.</summary>
+    public static OutboxMessage EmailChanged(AppUser user, string oldEmail, DateTime now) => Notice(user, oldEmail,
+        "Your EventEngine email address has changed",
+        $"Your EventEngine account now uses {user.Email} instead of this address. From now on, emails about your account go there.",
+        now);
+
+    /// <summary>A change to how an account logs in, told to its address so that a change made by someone else is noticed.</summary>
+    public static OutboxMessage Notice(AppUser user, string to, string subject, string what, DateTime now) => Email(user.Id, to, user.DisplayName,
+        MessagePurpose.AccountNotice, subject, [$"Hello {user.DisplayName},", what],
+        null, "If this wasn't you, reset your password at once from the login page, and write to us by replying to this email.", now);
+
     /// <summary>
     /// The answer to a reset asked for an address no account uses. It is queued like a real reset, so the page's answer
     /// and its timing are the same whether or not the address has an account.

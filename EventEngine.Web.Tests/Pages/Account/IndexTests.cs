@@ -67,4 +67,50 @@ public class IndexTests(MessagingAppFactory app) : IClassFixture<MessagingAppFac
         await AssertLoggedOutAsync(other);
         Assert.Equal(HttpStatusCode.Redirect, (await app.CreateAppClient().GetAsync("/account")).StatusCode); // no login, no account page
     }
+
+    [Fact]
+    public async Task The_account_page_lists_each_login_and_ends_one_at_once()
+    {
+        var (client, user) = await app.LoggedInAsync("Ines");
+        var phone = app.CreateAppClient();
+        phone.Http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36");
+        await phone.LogInAsync(user.Email!, AppFactory.Password);
+        var (_, stranger) = await app.LoggedInAsync("Stranger");
+
+        var page = await client.GetPageAsync("/account");
+        var rows = page.QuerySelectorAll("[data-testid=session]");
+        Assert.Equal(2, rows.Length);
+        Assert.Single(rows, r => r.TextContent.Contains("This browser"));
+        var android = Assert.Single(rows, r => r.TextContent.Contains("Chrome on Android"));
+        var end = android.QuerySelector("form")!.GetAttribute("action")!;
+
+        // Another account cannot end this one's login, even knowing its id.
+        var strangerClient = app.CreateAppClient();
+        await strangerClient.LogInAsync(stranger.Email!, AppFactory.Password);
+        await strangerClient.PostFormAsync(end, [], "/account");
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/events")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(end, [], "/account")).StatusCode);
+        await AssertLoggedOutAsync(phone); // at once: no waiting for the security stamp check
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/events")).StatusCode);
+        Assert.Single((await client.GetPageAsync("/account")).QuerySelectorAll("[data-testid=session]"));
+    }
+
+    [Fact]
+    public async Task Logging_out_ends_that_login_and_a_new_password_clears_the_others_from_the_list()
+    {
+        var (client, user) = await app.LoggedInAsync("Oscar");
+        var laptop = await LoggedInElsewhereAsync(user.Email!);
+        var tablet = await LoggedInElsewhereAsync(user.Email!);
+        Assert.Equal(3, await app.QueryAsync(db => db.LoginSessions.CountAsync(s => s.UserId == user.Id)));
+
+        await laptop.PostFormAsync("/account/logout", [], "/account");
+        Assert.Equal(2, await app.QueryAsync(db => db.LoginSessions.CountAsync(s => s.UserId == user.Id)));
+
+        await client.PostFormAsync("/account?handler=password",
+            [new("Password.Current", AppFactory.Password), new("Password.Password", "a newer passphrase"), new("Password.ConfirmPassword", "a newer passphrase")], "/account");
+        Assert.Single((await client.GetPageAsync("/account")).QuerySelectorAll("[data-testid=session]"));
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await AssertLoggedOutAsync(tablet);
+    }
 }

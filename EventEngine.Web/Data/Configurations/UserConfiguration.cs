@@ -29,3 +29,18 @@ public class UserTokenConfiguration : IEntityTypeConfiguration<IdentityUserToken
 {
     public void Configure(EntityTypeBuilder<IdentityUserToken<Guid>> token) => token.ToTable("user_tokens");
 }
+
+public class LoginSessionConfiguration : IEntityTypeConfiguration<LoginSession>
+{
+    public void Configure(EntityTypeBuilder<LoginSession> session)
+    {
+        session.ToTable("login_sessions");
+        session.Property(s => s.Id).ValueGeneratedNever();
+        session.Property(s => s.SecurityStamp).HasMaxLength(64);
+        session.Property(s => s.IpAddress).HasMaxLength(64);
+        session.Property(s => s.UserAgent).HasMaxLength(LoginSession.UserAgentMaxLength);
+        session.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        session.HasIndex(s => s.UserId);
+        session.Ignore(s => s.Device);
+    }
+}

@@ -20,10 +20,21 @@ public class ConfirmEmailModel(UserManager<AppUser> users, SignInManager<AppUser
     public bool Confirmed { get; private set; }
     public string? Email { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid? userId, string? code)
+    /// <summary>Set when the link was for a new address that another account took in the meantime.</summary>
+    public bool Taken { get; private set; }
+
+    /// <summary>With <paramref name="email"/>, the link is for a change of address (sent to the new one).</summary>
+    public async Task<IActionResult> OnGetAsync(Guid? userId, string? code, string? email)
     {
         var user = userId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
-        if (user is not null && code is not null)
+        if (user is not null && code is not null && email is not null)
+        {
+            Email = email;
+            if (string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase)) Confirmed = user.EmailConfirmed;
+            else await ChangeAsync(user, email, code);
+            if (Confirmed && users.GetUserId(User) == user.Id.ToString()) await signIn.RefreshSignInAsync(user);
+        }
+        else if (user is not null && code is not null)
         {
             Confirmed = user.EmailConfirmed || (await users.ConfirmEmailAsync(user, code)).Succeeded;
             Email = user.Email;
@@ -31,6 +42,24 @@ public class ConfirmEmailModel(UserManager<AppUser> users, SignInManager<AppUser
             if (Confirmed && users.GetUserId(User) == user.Id.ToString()) await signIn.RefreshSignInAsync(user);
         }
         return Page();
+    }
+
+    /// <summary>
+    /// The address and the user name (they are one) change together, in one transaction, and the old address is told.
+    /// Identity's change also renews the security stamp, so other logins end.
+    /// </summary>
+    private async Task ChangeAsync(AppUser user, string email, string code)
+    {
+        var old = user.Email!;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var changed = await users.ChangeEmailAsync(user, email, code);
+        if (changed.Succeeded) changed = await users.SetUserNameAsync(user, email);
+        Taken = changed.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName");
+        if (!changed.Succeeded) return;
+        db.OutboxMessages.Add(AccountEmails.EmailChanged(user, old, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        Confirmed = true;
     }
 
     public async Task<IActionResult> OnPostResendAsync()
