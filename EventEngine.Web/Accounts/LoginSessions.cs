@@ -20,6 +20,9 @@ public sealed class LoginSessions(AppDbContext db, TimeProvider clock, IOptions<
     /// <summary>How stale "last active" may get: touching the row on every request would write on every request.</summary>
     private static readonly TimeSpan TouchEvery = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a typed password unlocks changes to how the account logs in (GitHub calls it sudo mode).</summary>
+    public static readonly TimeSpan PasswordFreshFor = TimeSpan.FromMinutes(10);
+
     public static Guid? IdOf(ClaimsPrincipal principal) => Guid.TryParse(principal.FindFirstValue(ClaimType), out var id) ? id : null;
 
     /// <summary>The account's live logins, most recently used first; rows of logins that are over are removed.</summary>
@@ -34,6 +37,20 @@ public sealed class LoginSessions(AppDbContext db, TimeProvider clock, IOptions<
 
     public Task<int> EndAllButAsync(Guid userId, Guid? keep) =>
         db.LoginSessions.Where(s => s.UserId == userId && s.Id != keep).ExecuteDeleteAsync();
+
+    public async Task<bool> PasswordIsRecentAsync(ClaimsPrincipal principal)
+    {
+        var id = IdOf(principal);
+        var at = await db.LoginSessions.Where(s => s.Id == id).Select(s => s.PasswordConfirmedAt).SingleOrDefaultAsync();
+        return at is { } confirmed && clock.GetUtcNow().UtcDateTime - confirmed < PasswordFreshFor;
+    }
+
+    public Task PasswordConfirmedAsync(ClaimsPrincipal principal)
+    {
+        var id = IdOf(principal);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.LoginSessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.PasswordConfirmedAt, now));
+    }
 
     public override async Task SigningIn(CookieSigningInContext context)
     {
@@ -58,6 +75,8 @@ public sealed class LoginSessions(AppDbContext db, TimeProvider clock, IOptions<
                 UserAgent = agent.Length > LoginSession.UserAgentMaxLength ? agent[..LoginSession.UserAgentMaxLength] : agent,
             };
             db.LoginSessions.Add(session);
+            // Identity marks a login made with the password "pwd" (with a second factor, "mfa"): it was just typed.
+            if (principal.FindFirstValue("amr") is "pwd" or "mfa") session.PasswordConfirmedAt = now;
         }
         session.SecurityStamp = stamp;
         session.LastSeenAt = now;

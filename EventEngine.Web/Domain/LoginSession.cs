@@ -13,6 +13,7 @@ public class LoginSession
     public DateTime LastSeenAt { get; set; }
     public string? IpAddress { get; set; }
     public string? UserAgent { get; set; }
+    public DateTime? PasswordConfirmedAt { get; set; }
 
     /// <summary>"Chrome on Android": enough for a person to recognise their own device.</summary>
     public string Device => Describe(UserAgent);

@@ -11,6 +11,9 @@ CREATE TABLE login_sessions (
     last_seen_at timestamp with time zone NOT NULL,
     ip_address varchar(64),
     user_agent varchar(512),
+    -- When the password was last typed again in this login: changing two-factor or passkeys, or deleting the account,
+    -- needs it to be recent.
+    password_confirmed_at timestamp with time zone,
     CONSTRAINT pk_login_sessions PRIMARY KEY (id)
 );
 CREATE INDEX ix_login_sessions_user_id ON login_sessions (user_id);

@@ -32,6 +32,7 @@ public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signI
     public bool EmailConfirmed { get; private set; }
     public IReadOnlyList<LoginSession> Sessions { get; private set; } = [];
     public Guid? ThisSession { get; private set; }
+    public bool TwoFactorEnabled { get; private set; }
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private string AccountUrl => Url.Page("/Account/Index")!;
@@ -126,7 +127,7 @@ public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signI
 
     private async Task ShowAsync(AppUser user)
     {
-        (Email, EmailConfirmed) = (user.Email ?? "", user.EmailConfirmed);
+        (Email, EmailConfirmed, TwoFactorEnabled) = (user.Email ?? "", user.EmailConfirmed, user.TwoFactorEnabled);
         if (string.IsNullOrEmpty(Name.DisplayName)) Name.DisplayName = user.DisplayName;
         Sessions = await sessions.ListAsync(user);
         ThisSession = LoginSessions.IdOf(User);

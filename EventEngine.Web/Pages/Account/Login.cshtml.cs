@@ -38,6 +38,9 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
 
         if (result.Succeeded)
             return this.RedirectWithToast(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Events/Index")!, $"Welcome back, {user!.DisplayName}.");
+        // The password was right; Identity holds the account in its two-factor cookie until the code is typed.
+        if (result.RequiresTwoFactor)
+            return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl, Input.RememberMe });
 
         await limits.HitAsync(limits.LoginFailures, this);
         ModelState.AddModelError("", result.IsLockedOut

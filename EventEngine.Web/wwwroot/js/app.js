@@ -169,7 +169,7 @@
       var field = document.querySelector(copy.dataset.copy);
       field.select();
       if (navigator.clipboard) {
-        navigator.clipboard.writeText(field.value).then(function () { showToast("Link copied.", "success"); }, function () {});
+        navigator.clipboard.writeText(field.value).then(function () { showToast(copy.dataset.copied || "Link copied.", "success"); }, function () {});
       }
     }
     var add = e.target.closest("[data-open-add]");
