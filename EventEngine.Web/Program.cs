@@ -63,6 +63,8 @@ builder.Services.AddIdentityCore<AppUser>(options =>
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Lockout.AllowedForNewUsers = true;
         options.Tokens.PasswordResetTokenProvider = PasswordResetTokens.ProviderName;
+        // Version 3 of Identity's schema has the passkeys table (user_passkeys).
+        options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
     })
     .AddSignInManager()
     .AddClaimsPrincipalFactory<DisplayNameClaims>()

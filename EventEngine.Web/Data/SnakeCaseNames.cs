@@ -10,6 +10,8 @@ public static class SnakeCaseNames
     {
         foreach (var entity in builder.Model.GetEntityTypes())
         {
+            // A type stored as JSON inside a column (Identity's passkey data) keeps its own property names.
+            if (entity.IsMappedToJson()) continue;
             var table = entity.GetTableName();
             if (table is not null) entity.SetTableName(ToSnakeCase(table));
             foreach (var property in entity.GetProperties())

@@ -44,3 +44,12 @@ public class LoginSessionConfiguration : IEntityTypeConfiguration<LoginSession>
         session.Ignore(s => s.Device);
     }
 }
+
+public class UserPasskeyConfiguration : IEntityTypeConfiguration<IdentityUserPasskey<Guid>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserPasskey<Guid>> passkey)
+    {
+        passkey.ToTable("user_passkeys");
+        passkey.OwnsOne(p => p.Data, data => data.ToJson("data"));
+    }
+}

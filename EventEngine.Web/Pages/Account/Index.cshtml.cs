@@ -33,6 +33,7 @@ public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signI
     public IReadOnlyList<LoginSession> Sessions { get; private set; } = [];
     public Guid? ThisSession { get; private set; }
     public bool TwoFactorEnabled { get; private set; }
+    public int PasskeyCount { get; private set; }
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private string AccountUrl => Url.Page("/Account/Index")!;
@@ -130,6 +131,7 @@ public class IndexModel(UserManager<AppUser> users, SignInManager<AppUser> signI
         (Email, EmailConfirmed, TwoFactorEnabled) = (user.Email ?? "", user.EmailConfirmed, user.TwoFactorEnabled);
         if (string.IsNullOrEmpty(Name.DisplayName)) Name.DisplayName = user.DisplayName;
         Sessions = await sessions.ListAsync(user);
+        PasskeyCount = (await users.GetPasskeysAsync(user)).Count;
         ThisSession = LoginSessions.IdOf(User);
     }
 

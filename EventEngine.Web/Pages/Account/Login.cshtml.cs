@@ -49,6 +49,29 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         return Page();
     }
 
+    /// <summary>What the browser needs to offer this site's passkeys (any account's: the passkey says whose it is).</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    /// <summary>A passkey is a second factor in itself (a device and its lock), so it logs in without a code.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credentialJson)
+    {
+        Invitation = await invitations.PreviewAsync(ReturnUrl);
+        ModelState.Clear();
+        if (await limits.RetryAfterAsync(limits.LoginFailures, this) is { } wait) return AccountLimits.TooMany(this, wait);
+        var result = string.IsNullOrEmpty(credentialJson) ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasskeySignInAsync(credentialJson);
+        if (result.Succeeded)
+        {
+            return this.RedirectWithToast(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Page("/Events/Index")!, "Welcome back.");
+        }
+        await limits.HitAsync(limits.LoginFailures, this);
+        PasskeyError = result.IsLockedOut
+            ? "Too many failed attempts: this account is locked for 15 minutes. Try again later."
+            : "That passkey didn't log you in. It may have been removed from your account; log in with your password instead.";
+        return Page();
+    }
+
+    public string? PasskeyError { get; private set; }
+
     public sealed class LoginInput
     {
         [Required(ErrorMessage = "Enter your email address.")]
