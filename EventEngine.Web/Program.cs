@@ -79,6 +79,8 @@ builder.Services.Configure<SecurityStampValidatorOptions>(o =>
     o.OnRefreshingPrincipal = LoginSessions.KeepSessionClaim;
 });
 builder.Services.AddScoped<LoginSessions>();
+builder.Services.AddScoped<AccountDeletion>();
+builder.Services.AddScoped<AccountData>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 // One key ring in PostgreSQL under one application name, so every instance reads the others' cookies and tokens.
 builder.Services.AddDataProtection().SetApplicationName("EventEngine").PersistKeysToDbContext<AppDbContext>();

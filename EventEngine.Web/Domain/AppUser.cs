@@ -9,4 +9,8 @@ public class AppUser : IdentityUser<Guid>
 
     public string DisplayName { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    /// <summary>Set when the person deleted their account: the row stays, nameless, so others' records still point at it.</summary>
+    public DateTime? DeletedAt { get; set; }
+
+    public const string FormerMember = "A former member";
 }
