@@ -122,6 +122,8 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddScoped<CurrentEvent>();
 builder.Services.AddScoped<EventAccessFilter>();
+builder.Services.AddAuthorization(StaffRequirement.AddPolicies);
+builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StaffAccessHandler>();
 builder.Services.AddScoped<ActivityLog>();
 builder.Services.AddSingleton<RateLimits>();
 builder.Services.AddSingleton<EventEngine.Web.Pages.Account.AccountLimits>();
@@ -133,6 +135,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AddEventPages();
     options.Conventions.AddLinkPages();
     options.Conventions.AuthorizeFolder("/Events");
+    options.Conventions.AuthorizeFolder("/Staff", StaffRequirement.Staff);
+    options.Conventions.AuthorizePage("/Staff/Roles", StaffRequirement.Administrators);
 }).AddMvcOptions(options =>
 {
     options.ModelBinderProviders.Insert(0, new CheckboxBinder.Provider());
@@ -175,6 +179,8 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
         return 1;
     }
 }
+if (args is ["staff", .. var staffArgs])
+    return await StaffCommand.RunAsync(app.Services, staffArgs, Console.Out);
 await DemoSeeder.SeedIfEnabledAsync(app);
 MessagingSetup.ReportChannels(app);
 

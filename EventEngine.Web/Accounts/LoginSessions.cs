@@ -108,6 +108,16 @@ public sealed class LoginSessions(AppDbContext db, TimeProvider clock, IOptions<
         if (IdOf(context.HttpContext.User) is { } id) await db.LoginSessions.Where(s => s.Id == id).ExecuteDeleteAsync();
     }
 
+    /// <summary>
+    /// A signed-in person refused by a policy (the staff area) gets the site's 404, as for an event that is not theirs:
+    /// the area's existence is not announced, and there is no login page to send them to.
+    /// </summary>
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+
     /// <summary>The security stamp check makes a new principal every minute; it keeps naming the same login.</summary>
     public static Task KeepSessionClaim(SecurityStampRefreshingPrincipalContext context)
     {

@@ -23,6 +23,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<EventInvitation> EventInvitations => Set<EventInvitation>();
     public DbSet<EventActivity> EventActivities => Set<EventActivity>();
     public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
+    public DbSet<StaffAction> StaffActions => Set<StaffAction>();
 
     /// <summary>The database's accent folding (ee_unaccent), so search terms fold exactly as the stored search text does.</summary>
     public static string Unaccent(string text) => throw new NotSupportedException("Only for use in queries.");

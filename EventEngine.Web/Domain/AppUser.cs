@@ -11,6 +11,8 @@ public class AppUser : IdentityUser<Guid>
     public DateTime CreatedAt { get; set; }
     /// <summary>Set when the person deleted their account: the row stays, nameless, so others' records still point at it.</summary>
     public DateTime? DeletedAt { get; set; }
+    /// <summary>Set for site staff only.</summary>
+    public SiteRole? SiteRole { get; set; }
 
     public const string FormerMember = "A former member";
 }

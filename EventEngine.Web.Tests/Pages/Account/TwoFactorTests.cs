@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 using StbImageSharp;
 using ZXing;
@@ -161,5 +162,28 @@ public class TwoFactorTests(MessagingAppFactory app) : IClassFixture<MessagingAp
             [new("Password", AppFactory.Password), new("ReturnUrl", "/account/two-factor")], "/account/confirm-password");
         Assert.Equal("/account/two-factor", right.Headers.Location!.OriginalString);
         Assert.NotNull((await client.GetPageAsync("/account/two-factor")).QuerySelector("[data-testid=qr-code]"));
+    }
+
+    [Fact]
+    public async Task A_password_reset_does_not_get_past_two_factor()
+    {
+        var (_, user, key, _) = await EnabledAsync("Zed");
+        string code;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            code = await users.GeneratePasswordResetTokenAsync((await users.FindByIdAsync(user.Id.ToString()))!);
+        }
+        var path = $"/account/reset-password/{user.Id}?code={Uri.EscapeDataString(code)}";
+        var browser = app.CreateAppClient();
+
+        var reset = await browser.PostFormAsync(path, [new("Input.Password", "a fresh passphrase"), new("Input.ConfirmPassword", "a fresh passphrase")], path);
+
+        Assert.Equal("/account/login", reset.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/events")).StatusCode);
+        var login = await browser.PostFormAsync("/account/login", [new("Input.Email", user.Email!), new("Input.Password", "a fresh passphrase")]);
+        Assert.StartsWith("/account/login/two-factor", login.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await CodeStepAsync(browser, CodeNow(key))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/events")).StatusCode);
     }
 }

@@ -12,6 +12,7 @@ public class UserConfiguration : IEntityTypeConfiguration<AppUser>
         user.ToTable("users");
         user.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
         user.Property(u => u.CreatedAt).HasDefaultValueSql("now()");
+        user.Property(u => u.SiteRole).HasConversion<string>().HasMaxLength(16);
     }
 }
 
@@ -51,5 +52,21 @@ public class UserPasskeyConfiguration : IEntityTypeConfiguration<IdentityUserPas
     {
         passkey.ToTable("user_passkeys");
         passkey.OwnsOne(p => p.Data, data => data.ToJson("data"));
+    }
+}
+
+public class StaffActionConfiguration : IEntityTypeConfiguration<StaffAction>
+{
+    public void Configure(EntityTypeBuilder<StaffAction> action)
+    {
+        action.ToTable("staff_actions");
+        action.Property(a => a.ActorName).HasMaxLength(200);
+        action.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+        action.Property(a => a.TargetEmail).HasMaxLength(256);
+        action.Property(a => a.Summary).HasMaxLength(StaffAction.SummaryMaxLength);
+        action.HasOne<AppUser>().WithMany().HasForeignKey(a => a.ActorUserId).OnDelete(DeleteBehavior.SetNull);
+        action.HasOne<AppUser>().WithMany().HasForeignKey(a => a.TargetUserId).OnDelete(DeleteBehavior.SetNull);
+        action.HasIndex(a => a.CreatedAt);
+        action.HasIndex(a => a.TargetUserId);
     }
 }

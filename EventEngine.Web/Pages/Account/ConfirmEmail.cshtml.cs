@@ -1,3 +1,4 @@
+using EventEngine.Web.Accounts;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
@@ -15,8 +16,6 @@ namespace EventEngine.Web.Pages.Account;
 /// </summary>
 public class ConfirmEmailModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock) : PageModel
 {
-    public static readonly TimeSpan ResendCooldown = TimeSpan.FromMinutes(1);
-
     public bool Confirmed { get; private set; }
     public string? Email { get; private set; }
 
@@ -69,13 +68,8 @@ public class ConfirmEmailModel(UserManager<AppUser> users, SignInManager<AppUser
         var referer = Request.Headers.Referer.ToString();
         var back = Uri.TryCreate(referer, UriKind.Absolute, out var from) && Url.IsLocalUrl(from.PathAndQuery) ? from.PathAndQuery : Url.Page("/Events/Index")!;
         if (user.EmailConfirmed) return this.RedirectWithToast(back, "Your email address is already confirmed.", ToastKind.Info);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var last = await db.OutboxMessages.Where(m => m.UserId == user.Id && m.Purpose == MessagePurpose.EmailConfirmation)
-            .MaxAsync(m => (DateTime?)m.CreatedAt);
-        if (last is { } sent && now - sent < ResendCooldown)
-            return this.RedirectWithToast(back, $"We sent one less than a minute ago. Check your inbox and spam folder, or try again in {Math.Ceiling((ResendCooldown - (now - sent)).TotalSeconds)} seconds.", ToastKind.Error);
-        db.OutboxMessages.Add(AccountEmails.Confirmation(user, now));
-        await db.SaveChangesAsync();
+        if (await ConfirmationEmails.QueueAsync(db, user, clock.GetUtcNow().UtcDateTime) is { } wait)
+            return this.RedirectWithToast(back, $"We sent one less than a minute ago. Check your inbox and spam folder, or try again in {Math.Ceiling(wait.TotalSeconds)} seconds.", ToastKind.Error);
         return this.RedirectWithToast(back, $"We sent a new link to {user.Email}.");
     }
 }

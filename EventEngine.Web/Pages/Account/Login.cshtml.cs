@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EventEngine.Web.Accounts;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
 using EventEngine.Web.Links;
@@ -43,9 +44,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
             return RedirectToPage("/Account/LoginTwoFactor", new { ReturnUrl, Input.RememberMe });
 
         await limits.HitAsync(limits.LoginFailures, this);
-        ModelState.AddModelError("", result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes. Try again later."
-            : "That email and password don't match an account.");
+        ModelState.AddModelError("", result.IsLockedOut ? Lockouts.Message(user) : "That email and password don't match an account.");
         return Page();
     }
 
@@ -65,7 +64,7 @@ public class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> user
         }
         await limits.HitAsync(limits.LoginFailures, this);
         PasskeyError = result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes. Try again later."
+            ? Lockouts.Either
             : "That passkey didn't log you in. It may have been removed from your account; log in with your password instead.";
         return Page();
     }

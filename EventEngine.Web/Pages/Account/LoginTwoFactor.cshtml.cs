@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using EventEngine.Web.Accounts;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
 using Microsoft.AspNetCore.Identity;
@@ -49,7 +50,7 @@ public class LoginTwoFactorModel(SignInManager<AppUser> signIn, UserManager<AppU
         }
         await limits.HitAsync(limits.LoginFailures, this);
         ModelState.AddModelError(nameof(Code), result.IsLockedOut
-            ? "Too many failed attempts: this account is locked for 15 minutes. Try again later."
+            ? Lockouts.Message(user)
             : "That code didn't work. Type the code your app shows now, or an unused recovery code.");
         return Page();
     }

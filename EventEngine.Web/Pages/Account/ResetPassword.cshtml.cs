@@ -1,3 +1,4 @@
+using EventEngine.Web.Accounts;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
 using Microsoft.AspNetCore.Identity;
@@ -54,8 +55,14 @@ public class ResetPasswordModel(UserManager<AppUser> users, SignInManager<AppUse
             user.EmailConfirmed = true;
             await users.UpdateAsync(user);
         }
+        var login = Url.Page("/Account/Login")!;
+        // A reset proves the address, not the rest: a lock staff set stays, and two-factor still asks for its code.
+        if (Lockouts.ByStaff(user))
+            return this.RedirectWithToast(login, "Your password is changed. " + Lockouts.LockedByStaff, ToastKind.Error);
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
+        if (user.TwoFactorEnabled)
+            return this.RedirectWithToast(login, "Your password is changed, and you're logged out everywhere else. Log in with it and a code from your app.");
         await signIn.SignInAsync(user, isPersistent: false);
         return this.RedirectWithToast(Url.Page("/Events/Index")!, "Your password is changed, and you're logged out everywhere else.");
     }
