@@ -86,6 +86,17 @@ public sealed class AppServer : IAsyncDisposable
 
     public string Output { get { lock (output) return string.Join('\n', output); } }
 
+    /// <summary>SQL on the app's database, for what a journey cannot do through pages (such as making someone staff, which is a server command).</summary>
+    public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Default")) { Database = database, Pooling = false };
+        await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
