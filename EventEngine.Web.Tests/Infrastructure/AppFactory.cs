@@ -156,6 +156,14 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     private static string UnsearchableEmail() =>
         Convert.ToString(Interlocked.Increment(ref emailCount), 2).Replace('0', 'x').Replace('1', 'z') + "@example.com";
 
+    /// <summary>A password reset code for the account, as the emailed link would carry it.</summary>
+    public async Task<string> ResetCodeAsync(AppUser user)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        return await users.GeneratePasswordResetTokenAsync((await users.FindByIdAsync(user.Id.ToString()))!);
+    }
+
     /// <summary>Runs a query against the test database through the app's own DbContext.</summary>
     public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
     {

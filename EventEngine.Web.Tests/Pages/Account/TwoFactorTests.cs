@@ -3,7 +3,6 @@ using AngleSharp.Html.Dom;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 using StbImageSharp;
 using ZXing;
@@ -168,12 +167,7 @@ public class TwoFactorTests(MessagingAppFactory app) : IClassFixture<MessagingAp
     public async Task A_password_reset_does_not_get_past_two_factor()
     {
         var (_, user, key, _) = await EnabledAsync("Zed");
-        string code;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-            code = await users.GeneratePasswordResetTokenAsync((await users.FindByIdAsync(user.Id.ToString()))!);
-        }
+        var code = await app.ResetCodeAsync(user);
         var path = $"/account/reset-password/{user.Id}?code={Uri.EscapeDataString(code)}";
         var browser = app.CreateAppClient();
 

@@ -3,9 +3,7 @@ using EventEngine.Web.Accounts;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
 using EventEngine.Web.Tests.Pages.Invitations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EventEngine.Web.Tests.Pages.Staff;
 
@@ -77,12 +75,7 @@ public class StaffAreaTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(Lockouts.LockedByStaff, login.QuerySelector(".alert-danger")!.TextContent.Trim());
         Assert.Contains("Locked", (await moderator.GetPageAsync("/staff?q=" + Uri.EscapeDataString(user.Email!))).QuerySelector("[data-testid=account]")!.TextContent);
         // A reset link proves the address, not that the lock should go.
-        string code;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            code = await users.GeneratePasswordResetTokenAsync((await users.FindByIdAsync(user.Id.ToString()))!);
-        }
+        var code = await app.ResetCodeAsync(user);
         var resetPath = $"/account/reset-password/{user.Id}?code={Uri.EscapeDataString(code)}";
         var reset = app.CreateAppClient();
         var afterReset = await reset.PostFormAsync(resetPath, [new("Input.Password", "a fresh passphrase"), new("Input.ConfirmPassword", "a fresh passphrase")], resetPath);
