@@ -24,6 +24,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<EventActivity> EventActivities => Set<EventActivity>();
     public DbSet<LoginSession> LoginSessions => Set<LoginSession>();
     public DbSet<StaffAction> StaffActions => Set<StaffAction>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
+    public DbSet<City> Cities => Set<City>();
+    public DbSet<StoredImage> Images => Set<StoredImage>();
 
     /// <summary>The database's accent folding (ee_unaccent), so search terms fold exactly as the stored search text does.</summary>
     public static string Unaccent(string text) => throw new NotSupportedException("Only for use in queries.");

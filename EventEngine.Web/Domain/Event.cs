@@ -1,6 +1,6 @@
 namespace EventEngine.Web.Domain;
 
-/// <summary>A private event with its own team and guest list.</summary>
+/// <summary>An event with its own team and guest list: private (by invitation), or public (an organisation's, listed once published).</summary>
 public class Event
 {
     public const int NameMaxLength = 200;
@@ -34,6 +34,34 @@ public class Event
 
     /// <summary>Where guests' replies to an email go: a host's address.</summary>
     public string? ReplyTo { get; set; }
+
+    public EventVisibility Visibility { get; set; }
+    public Guid? OrganisationId { get; set; }
+    public EventStatus Status { get; set; }
+    public Guid? CityId { get; set; }
+    public string? Address { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public EventCategory? Category { get; set; }
+    public string? Summary { get; set; }
+    public AttendanceMode AttendanceMode { get; set; }
+    public string? OnlineUrl { get; set; }
+    /// <summary>Where people register, when the organisation takes registrations elsewhere.</summary>
+    public string? RegistrationUrl { get; set; }
+    public Guid? ImageId { get; set; }
+    /// <summary>When it joined the moderation queue; set only while it waits there.</summary>
+    public DateTime? SubmittedAt { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    /// <summary>The moderator's reason when the event went back to draft.</summary>
+    public string? ReviewNote { get; set; }
+
+    public const int SummaryMaxLength = 300;
+    public const int AddressMaxLength = 300;
+    public const int UrlMaxLength = 500;
+    public const int ReviewNoteMaxLength = 1000;
+
+    public Organisation? Organisation { get; set; }
+    public City? City { get; set; }
 
     public Guid? CreatedById { get; set; }
     public DateTime CreatedAt { get; set; }

@@ -27,6 +27,20 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
         e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
         e.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
         e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.SetNull);
+
+        e.Property(x => x.Visibility).HasConversion<string>().HasMaxLength(16).HasDefaultValue(EventVisibility.Private).HasSentinel((EventVisibility)(-1));
+        e.Property(x => x.Status).HasConversion<string>().HasMaxLength(16).HasDefaultValue(EventStatus.Draft).HasSentinel((EventStatus)(-1));
+        e.Property(x => x.AttendanceMode).HasConversion<string>().HasMaxLength(16).HasDefaultValue(AttendanceMode.Offline).HasSentinel((AttendanceMode)(-1));
+        e.Property(x => x.Category).HasConversion<string>().HasMaxLength(32);
+        e.Property(x => x.Address).HasMaxLength(Event.AddressMaxLength);
+        e.Property(x => x.Summary).HasMaxLength(Event.SummaryMaxLength);
+        e.Property(x => x.OnlineUrl).HasMaxLength(Event.UrlMaxLength);
+        e.Property(x => x.RegistrationUrl).HasMaxLength(Event.UrlMaxLength);
+        e.Property(x => x.ReviewNote).HasMaxLength(Event.ReviewNoteMaxLength);
+        e.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(x => x.City).WithMany().HasForeignKey(x => x.CityId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<StoredImage>().WithMany().HasForeignKey(x => x.ImageId).OnDelete(DeleteBehavior.SetNull);
+        e.HasIndex(x => x.SubmittedAt).HasFilter("submitted_at IS NOT NULL");
     }
 }
 
