@@ -11,7 +11,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Tests.Authorization;
 
-/// <summary>A team for one event (Admin, Editor, Viewer), an outsider who is Admin of another event, and an anonymous visitor.</summary>
+/// <summary>
+/// A team for one event (Admin, Editor, Viewer); the members of the organisation the event belongs to (Owner, Editor,
+/// Viewer, and an Owner whose membership expired a minute ago), who reach it by their organisation role alone; an
+/// outsider who is Admin of another event; and an anonymous visitor.
+/// </summary>
 public class PermissionMatrixFixture : AppFactory, IAsyncLifetime
 {
     public Dictionary<string, (AppClient Client, AppUser? User)> People { get; } = [];
@@ -23,12 +27,29 @@ public class PermissionMatrixFixture : AppFactory, IAsyncLifetime
             People[role] = await LoggedInAsync(role);
         People["Anonymous"] = (CreateAppClient(), null);
         await CreateEventAsync(People["Outsider"].User!, "The outsider's own event");
+        foreach (var role in new[] { "OrgOwner", "OrgEditor", "OrgViewer", "ExpiredOrgOwner" })
+            People[role] = await LoggedInAsync(role);
+        var now = DateTime.UtcNow;
+        Organisation = new Organisation { Id = Guid.NewGuid(), Name = "Matrix Org", Slug = $"matrix-{Guid.NewGuid():N}", CreatedAt = now };
+        Organisation.Members.AddRange(
+            new OrganisationMember { UserId = People["OrgOwner"].User!.Id, Role = OrganisationRole.Owner, JoinedAt = now },
+            new OrganisationMember { UserId = People["OrgEditor"].User!.Id, Role = OrganisationRole.Editor, JoinedAt = now, ExpiresAt = now.AddDays(30) },
+            new OrganisationMember { UserId = People["OrgViewer"].User!.Id, Role = OrganisationRole.Viewer, JoinedAt = now },
+            new OrganisationMember { UserId = People["ExpiredOrgOwner"].User!.Id, Role = OrganisationRole.Owner, JoinedAt = now.AddDays(-30), ExpiresAt = now.AddMinutes(-1) });
+        await QueryAsync(db =>
+        {
+            db.Organisations.Add(Organisation);
+            return db.SaveChangesAsync();
+        });
     }
+
+    public Organisation Organisation { get; private set; } = null!;
 
     /// <summary>A new event with the team at their roles and one guest, so destructive handlers never affect other cases.</summary>
     public async Task<(Event Event, Guest Guest, GuestImport Import, OutboxMessage Message, Reminder Reminder, EventInvitation Invitation)> CreateTeamEventAsync()
     {
         var e = await CreateEventAsync(People["Admin"].User!, $"Matrix event {Guid.NewGuid():N}");
+        await QueryAsync(db => db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(x => x.SetProperty(v => v.OrganisationId, Organisation.Id)));
         await AddMemberAsync(e.Id, People["Editor"].User!, EventRole.Editor);
         await AddMemberAsync(e.Id, People["Viewer"].User!, EventRole.Viewer);
         var guest = await AddGuestAsync(e.Id, "Matrix", g => g.LastName = "Guest");
@@ -94,10 +115,10 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
     {
         public int Expected(string person) => person switch
         {
-            "Admin" => Admin,
-            "Editor" => Editor,
-            "Viewer" => Viewer,
-            "Outsider" => NotFound,
+            "Admin" or "OrgOwner" => Admin,
+            "Editor" or "OrgEditor" => Editor,
+            "Viewer" or "OrgViewer" => Viewer,
+            "Outsider" or "ExpiredOrgOwner" => NotFound,
             _ => Redirect, // anonymous: to the login page
         };
     }
@@ -183,7 +204,7 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Web.Pages.Events.Manage.Reports.IndexModel), "GET", "/events/{id}/reports/seating-plan", NoFields, Ok, Ok, Forbidden),
     ];
 
-    private static readonly string[] People = ["Admin", "Editor", "Viewer", "Outsider", "Anonymous"];
+    private static readonly string[] People = ["Admin", "Editor", "Viewer", "OrgOwner", "OrgEditor", "OrgViewer", "ExpiredOrgOwner", "Outsider", "Anonymous"];
 
     public static TheoryData<string, string, string> Cases()
     {

@@ -13,7 +13,7 @@ namespace EventEngine.Web.Authorization;
 /// Events/Manage: a non-member (or an unknown event) gets 404 so the event's existence is not revealed; a member
 /// whose role lacks the declared permission gets 403. The handler never runs in either case.
 /// </summary>
-public sealed class EventAccessFilter(AppDbContext db, CurrentEvent currentEvent, ILogger<EventAccessFilter> logger) : IAsyncPageFilter
+public sealed class EventAccessFilter(AppDbContext db, CurrentEvent currentEvent, TimeProvider clock, ILogger<EventAccessFilter> logger) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -27,15 +27,14 @@ public sealed class EventAccessFilter(AppDbContext db, CurrentEvent currentEvent
             return;
         }
 
-        var member = await db.EventMembers
-            .Where(m => m.EventId == eventId && m.UserId == userId)
-            .Select(m => new { m.Role, m.User.DisplayName })
-            .SingleOrDefaultAsync(http.RequestAborted);
-        if (member is null)
+        // A direct membership, or the event's organisation's (unexpired); the stronger role wins (EventReach).
+        var role = await EventReach.RoleAsync(db, eventId, userId, clock.GetUtcNow().UtcDateTime, http.RequestAborted);
+        if (role is not { } granted)
         {
             context.Result = new NotFoundResult();
             return;
         }
+        var member = new { Role = granted, DisplayName = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(http.RequestAborted) };
 
         var required = RequiredPermission(context.HandlerMethod?.MethodInfo, context.HandlerInstance.GetType(), http.Request.Method);
         if (required is null || !member.Role.Grants(required.Value))

@@ -6,21 +6,30 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Pages.Events;
 
-public class IndexModel(AppDbContext db) : PageModel
+public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         var userId = User.GetUserId();
-        Events = await db.EventMembers
-            .Where(m => m.UserId == userId)
-            .OrderBy(m => m.Event.StartsAt).ThenBy(m => m.Event.Name)
-            .Select(m => new EventRow(
-                m.EventId, m.Event.Name, m.Event.StartsAt, m.Event.TimeZoneId, m.Event.Venue, m.Role,
-                m.Event.Guests.Count(),
-                m.Event.Guests.Count(g => g.Status == GuestStatus.Confirmed)))
-            .ToListAsync();
+        var roles = await EventReach.RolesAsync(db, userId, clock.GetUtcNow().UtcDateTime);
+        var ids = roles.Keys.ToList();
+        Events = (await db.Events.Where(e => ids.Contains(e.Id))
+            .OrderBy(e => e.StartsAt).ThenBy(e => e.Name)
+            .Select(e => new
+            {
+                e.Id,
+                e.Name,
+                e.StartsAt,
+                e.TimeZoneId,
+                e.Venue,
+                Guests = e.Guests.Count(),
+                Confirmed = e.Guests.Count(g => g.Status == GuestStatus.Confirmed),
+            })
+            .ToListAsync())
+            .Select(e => new EventRow(e.Id, e.Name, e.StartsAt, e.TimeZoneId, e.Venue, roles[e.Id], e.Guests, e.Confirmed))
+            .ToList();
     }
 
     public sealed record EventRow(Guid Id, string Name, DateTime StartsAt, string TimeZoneId, string? Venue, EventRole Role, int GuestCount, int ConfirmedCount)

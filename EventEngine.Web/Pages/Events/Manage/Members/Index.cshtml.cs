@@ -27,8 +27,8 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
     public CurrentEvent Current => current;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
     public string BasePath => Url.Page("/Events/Manage/Members/Index", new { eventId = current.EventId })!;
-    /// <summary>Whether the person looking hears by email when guests answer (each member chooses for themselves).</summary>
-    public AnswerEmails MyAnswerEmails { get; private set; }
+    /// <summary>Whether the person looking hears by email when guests answer (each member chooses for themselves); null when they reach the event through its organisation only.</summary>
+    public AnswerEmails? MyAnswerEmails { get; private set; }
     public bool IsLastAdmin => current.Role == EventRole.Admin && Members.Count(m => m.Role == EventRole.Admin) == 1;
 
     public async Task OnGetAsync() => await LoadAsync();
@@ -75,7 +75,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
     {
         // A value that is not a role binds as the enum's default (Admin) with an error: never act on it.
         if (!ModelState.IsValid || !Enum.IsDefined(role)) return this.RedirectWithToast(BasePath, "Choose Admin, Editor or Viewer.", ToastKind.Error);
-        var change = await TeamRules.ChangeRoleAsync(db, current, log, userId, role);
+        var change = await TeamRules.ChangeRoleAsync(db, current, log, userId, role, Now);
         if (change == TeamChange.NoLongerAdmin) return StatusCode(StatusCodes.Status403Forbidden);
         return this.RedirectWithToast(userId == current.UserId && change == TeamChange.Done && role != EventRole.Admin ? Url.Page("/Events/Manage/Index", new { eventId = current.EventId })! : BasePath,
             change switch
@@ -119,7 +119,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
     private async Task<IActionResult> RemoveAsync(Guid userId)
     {
         var name = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.Name).SingleAsync();
-        return await TeamRules.RemoveAsync(db, current, log, userId) switch
+        return await TeamRules.RemoveAsync(db, current, log, userId, Now) switch
         {
             TeamChange.Done when userId == current.UserId => this.RedirectWithToast(Url.Page("/Events/Index")!, $"You left {name}."),
             TeamChange.Done => this.RedirectWithToast(BasePath, "Removed from the team. Their access ended now."),
@@ -134,7 +134,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current, ActivityLog log, 
         var e = await db.Events.AsNoTracking().Where(x => x.Id == current.EventId).Select(x => new { x.Name, x.TimeZoneId }).SingleAsync();
         EventName = e.Name;
         TimeZoneId = e.TimeZoneId;
-        MyAnswerEmails = await db.EventMembers.Where(m => m.EventId == current.EventId && m.UserId == current.UserId).Select(m => m.AnswerEmails).SingleAsync();
+        MyAnswerEmails = await db.EventMembers.Where(m => m.EventId == current.EventId && m.UserId == current.UserId).Select(m => (AnswerEmails?)m.AnswerEmails).SingleOrDefaultAsync();
         Members = await db.EventMembers.AsNoTracking().Where(m => m.EventId == current.EventId)
             .OrderBy(m => m.Role).ThenBy(m => m.User.DisplayName)
             .Select(m => new MemberRow(m.UserId, m.User.DisplayName, m.User.Email ?? "", m.Role, m.JoinedAt)).ToListAsync();

@@ -13,10 +13,10 @@ public enum TeamChange { Done, Unchanged, NotFound, LastAdmin, NoLongerAdmin }
 /// </summary>
 public static class TeamRules
 {
-    public static async Task<TeamChange> ChangeRoleAsync(AppDbContext db, CurrentEvent current, ActivityLog log, Guid userId, EventRole role)
+    public static async Task<TeamChange> ChangeRoleAsync(AppDbContext db, CurrentEvent current, ActivityLog log, Guid userId, EventRole role, DateTime now)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
-        if (!await LockAsAdminAsync(db, current)) return TeamChange.NoLongerAdmin;
+        if (!await LockAsAdminAsync(db, current, now)) return TeamChange.NoLongerAdmin;
         var member = await db.EventMembers.Include(m => m.User).SingleOrDefaultAsync(m => m.EventId == current.EventId && m.UserId == userId);
         if (member is null) return TeamChange.NotFound;
         if (member.Role == role) return TeamChange.Unchanged;
@@ -29,11 +29,11 @@ public static class TeamRules
     }
 
     /// <summary>Removes a member, or (when it is the signed-in member) leaves. Access ends with this commit.</summary>
-    public static async Task<TeamChange> RemoveAsync(AppDbContext db, CurrentEvent current, ActivityLog log, Guid userId)
+    public static async Task<TeamChange> RemoveAsync(AppDbContext db, CurrentEvent current, ActivityLog log, Guid userId, DateTime now)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (userId == current.UserId) await LockEventAsync(db, current.EventId);
-        else if (!await LockAsAdminAsync(db, current)) return TeamChange.NoLongerAdmin;
+        else if (!await LockAsAdminAsync(db, current, now)) return TeamChange.NoLongerAdmin;
         var member = await db.EventMembers.Include(m => m.User).SingleOrDefaultAsync(m => m.EventId == current.EventId && m.UserId == userId);
         if (member is null) return TeamChange.NotFound;
         if (member.Role == EventRole.Admin && await AdminsAsync(db, current.EventId) == 1) return TeamChange.LastAdmin;
@@ -45,11 +45,14 @@ public static class TeamRules
         return TeamChange.Done;
     }
 
-    /// <summary>Locks the event, then checks the acting member is still an Admin: a demotion that committed while this request waited wins.</summary>
-    private static async Task<bool> LockAsAdminAsync(AppDbContext db, CurrentEvent current)
+    /// <summary>
+    /// Locks the event, then checks the acting person is still an Admin (directly or as an Owner of its organisation):
+    /// a demotion that committed while this request waited wins.
+    /// </summary>
+    private static async Task<bool> LockAsAdminAsync(AppDbContext db, CurrentEvent current, DateTime now)
     {
         await LockEventAsync(db, current.EventId);
-        return await db.EventMembers.AnyAsync(m => m.EventId == current.EventId && m.UserId == current.UserId && m.Role == EventRole.Admin);
+        return await EventReach.RoleAsync(db, current.EventId, current.UserId, now) == EventRole.Admin;
     }
 
     private static Task LockEventAsync(AppDbContext db, Guid eventId) =>
