@@ -81,6 +81,7 @@ builder.Services.Configure<SecurityStampValidatorOptions>(o =>
 builder.Services.AddScoped<LoginSessions>();
 builder.Services.AddScoped<AccountDeletion>();
 builder.Services.AddScoped<AccountData>();
+builder.Services.AddScoped<EventEngine.Web.Publishing.EventLifecycle>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 // One key ring in PostgreSQL under one application name, so every instance reads the others' cookies and tokens.
 builder.Services.AddDataProtection().SetApplicationName("EventEngine").PersistKeysToDbContext<AppDbContext>();
@@ -122,6 +123,8 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddScoped<CurrentEvent>();
 builder.Services.AddScoped<EventAccessFilter>();
+builder.Services.AddScoped<CurrentOrganisation>();
+builder.Services.AddScoped<OrganisationAccessFilter>();
 builder.Services.AddAuthorization(StaffRequirement.AddPolicies);
 builder.Services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, StaffAccessHandler>();
 builder.Services.AddScoped<ActivityLog>();
@@ -133,6 +136,8 @@ builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AddEventPages();
+    OrganisationAccessFilter.AddOrganisationPages(options.Conventions);
+    options.Conventions.AuthorizeFolder("/Organisations");
     options.Conventions.AddLinkPages();
     options.Conventions.AuthorizeFolder("/Events");
     options.Conventions.AuthorizeFolder("/Staff", StaffRequirement.Staff);

@@ -8,15 +8,15 @@ public static class StaffLog
 {
     public const string ServerCommand = "Command on the server";
 
-    public static void Add(AppDbContext db, AppUser? actor, StaffActionKind kind, AppUser target, string summary, DateTime now) =>
+    public static void Add(AppDbContext db, AppUser? actor, StaffActionKind kind, AppUser? target, string summary, DateTime now) =>
         db.StaffActions.Add(new StaffAction
         {
             CreatedAt = now,
             ActorUserId = actor?.Id,
             ActorName = actor?.DisplayName ?? ServerCommand,
             Kind = kind,
-            TargetUserId = target.Id,
-            TargetEmail = target.Email,
+            TargetUserId = target?.Id,
+            TargetEmail = target?.Email,
             Summary = summary.Length <= StaffAction.SummaryMaxLength ? summary : summary[..(StaffAction.SummaryMaxLength - 1)] + "…",
         });
 
@@ -27,6 +27,9 @@ public static class StaffLog
         StaffActionKind.AccountLocked => "Account locked",
         StaffActionKind.AccountUnlocked => "Account unlocked",
         StaffActionKind.ConfirmationResent => "Confirmation sent again",
+        StaffActionKind.EventApproved => "Event approved",
+        StaffActionKind.EventRejected => "Event sent back",
+        StaffActionKind.EventUnpublished => "Event unpublished",
         _ => kind.ToString(),
     };
 }

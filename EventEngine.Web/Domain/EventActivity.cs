@@ -45,6 +45,8 @@ public enum ActivityKind
     EventCreated,
     EventEdited,
     RemindersChanged,
+    /// <summary>A public event's life cycle: sent for review, published, sent back, cancelled.</summary>
+    StatusChanged,
     GuestAdded,
     GuestEdited,
     GuestDeleted,

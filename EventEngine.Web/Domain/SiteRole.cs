@@ -32,4 +32,7 @@ public enum StaffActionKind
     AccountLocked,
     AccountUnlocked,
     ConfirmationResent,
+    EventApproved,
+    EventRejected,
+    EventUnpublished,
 }

@@ -35,9 +35,9 @@ public static class AccountEmails
         now);
 
     /// <summary>A change to how an account logs in, told to its address so that a change made by someone else is noticed.</summary>
-    public static OutboxMessage Notice(AppUser user, string to, string subject, string what, DateTime now) => Email(user.Id, to, user.DisplayName,
+    public static OutboxMessage Notice(AppUser user, string to, string subject, string what, DateTime now, string? note = null) => Email(user.Id, to, user.DisplayName,
         MessagePurpose.AccountNotice, subject, [$"Hello {user.DisplayName},", what],
-        null, "If this wasn't you, reset your password at once from the login page, and write to us by replying to this email.", now);
+        null, note ?? "If this wasn't you, reset your password at once from the login page, and write to us by replying to this email.", now);
 
     /// <summary>
     /// The answer to a reset asked for an address no account uses. It is queued like a real reset, so the page's answer

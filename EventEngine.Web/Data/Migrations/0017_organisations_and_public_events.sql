@@ -149,3 +149,10 @@ CREATE INDEX ix_events_city_id ON events (city_id);
 CREATE INDEX ix_events_image_id ON events (image_id);
 -- The moderation queue, oldest first: submitted_at is set only while an event waits for review.
 CREATE INDEX ix_events_submitted_at ON events (submitted_at) WHERE submitted_at IS NOT NULL;
+
+-- A public event's life cycle is in its activity log too.
+ALTER TABLE event_activities DROP CONSTRAINT ck_event_activities_kind;
+ALTER TABLE event_activities ADD CONSTRAINT ck_event_activities_kind CHECK (kind IN ('MemberInvited', 'InvitationResent', 'InvitationRevoked', 'MemberJoined', 'RoleChanged',
+        'MemberRemoved', 'MemberLeft', 'EventCreated', 'EventEdited', 'RemindersChanged', 'StatusChanged', 'GuestAdded', 'GuestEdited', 'GuestDeleted',
+        'GuestsBulkEdited', 'GuestsBulkDeleted', 'GuestsImported', 'MessagesQueued', 'MessagesRetried', 'MessagesCancelled', 'RsvpOpened',
+        'RsvpAnswered', 'RsvpChanged', 'RsvpLinkRevoked'));

@@ -1,0 +1,59 @@
+using EventEngine.Web.Authorization;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Htmx;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Pages.Organisations;
+
+/// <summary>A new organisation, with the person creating it as its Owner. Public features need a confirmed email address.</summary>
+public class CreateModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public OrganisationInput Input { get; set; } = new();
+
+    public bool EmailConfirmed { get; private set; }
+    public IReadOnlyList<SelectListItem> Cities { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadAsync();
+        if (!EmailConfirmed) return Page();
+        if (Input.HomeCityId is { } city && !await db.Cities.AnyAsync(c => c.Id == city))
+            ModelState.AddModelError("Input.HomeCityId", "Choose a city from the list.");
+        if (ModelState.IsValid && await db.Organisations.AnyAsync(o => o.Slug == Input.SlugOrFromName))
+            ModelState.AddModelError("Input.Slug", $"Another organisation uses /orgs/{Input.SlugOrFromName}. Choose another web address.");
+        if (!ModelState.IsValid) return Page();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = User.GetUserId();
+        var organisation = new Organisation { Id = Guid.NewGuid(), CreatedAt = now, CreatedById = userId };
+        Input.ApplyTo(organisation);
+        organisation.Members.Add(new OrganisationMember { UserId = userId, Role = OrganisationRole.Owner, JoinedAt = now });
+        db.Organisations.Add(organisation);
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // Someone took the address between the check and the save.
+            ModelState.AddModelError("Input.Slug", $"Another organisation uses /orgs/{organisation.Slug}. Choose another web address.");
+            return Page();
+        }
+        return this.RedirectWithToast(Url.Page("/Organisations/Manage/Index", new { organisationId = organisation.Id })!,
+            $"“{organisation.Name}” is ready. You are its Owner.");
+    }
+
+    private async Task LoadAsync()
+    {
+        var userId = User.GetUserId();
+        EmailConfirmed = await db.Users.Where(u => u.Id == userId).Select(u => u.EmailConfirmed).SingleAsync();
+        Cities = await CityOptions.ListAsync(db);
+    }
+}
