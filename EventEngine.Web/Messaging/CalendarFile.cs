@@ -26,12 +26,16 @@ public static class CalendarFile
 
     /// <summary>The event as it travels with an invitation email, from the hosts (the sender's name and address).</summary>
     public static string Invitation(Event e, Guid guestId, string organizerEmail, string organizerName, DateTime now) =>
-        Build(e, guestId, now, new Organizer($"mailto:{organizerEmail}") { CommonName = organizerName });
+        Build(e, Uid(e.Id, guestId), now, new Organizer($"mailto:{organizerEmail}") { CommonName = organizerName }, e.Venue, null);
 
     /// <summary>The event to add to a calendar from the guest's page.</summary>
-    public static string Download(Event e, Guid guestId, DateTime now) => Build(e, guestId, now, null);
+    public static string Download(Event e, Guid guestId, DateTime now) => Build(e, Uid(e.Id, guestId), now, null, e.Venue, null);
 
-    private static string Build(Event e, Guid guestId, DateTime now, Organizer? organizer)
+    /// <summary>A public event for anyone's calendar: one UID per event, its page's address, and CANCELLED once it is.</summary>
+    public static string Public(Event e, string pageUrl, DateTime now) =>
+        Build(e, $"{e.Id:N}@eventengine", now, null, string.Join(", ", new[] { e.Venue, e.Address }.Where(p => !string.IsNullOrWhiteSpace(p))), pageUrl);
+
+    private static string Build(Event e, string uid, DateTime now, Organizer? organizer, string? location, string? url)
     {
         var start = Local(e.StartsAt, e.TimeZoneId);
         var calendar = new Calendar { Method = Method, ProductId = "-//EventEngine//Invitations//EN" };
@@ -39,16 +43,17 @@ public static class CalendarFile
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(e.TimeZoneId, start.Value.AddYears(-1), includeHistoricalData: false));
         calendar.Events.Add(new CalendarEvent
         {
-            Uid = Uid(e.Id, guestId),
+            Uid = uid,
             Sequence = 0,
             DtStamp = new CalDateTime(DateTime.SpecifyKind(now, DateTimeKind.Utc), hasTime: true),
             DtStart = start,
             DtEnd = e.EndsAt is { } end ? Local(end, e.TimeZoneId) : null,
             Summary = e.Name,
-            Location = e.Venue,
+            Location = string.IsNullOrWhiteSpace(location) ? null : location,
+            Url = url is null ? null : new Uri(url),
             Description = string.IsNullOrWhiteSpace(e.Description) ? null : e.Description,
             Organizer = organizer,
-            Status = "CONFIRMED",
+            Status = e.Visibility == EventVisibility.Public && e.Status == Domain.EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
         });
         return new CalendarSerializer().SerializeToString(calendar)!;
     }

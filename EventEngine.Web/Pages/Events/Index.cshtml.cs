@@ -9,11 +9,19 @@ namespace EventEngine.Web.Pages.Events;
 public class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
+    public IReadOnlyList<OrganisationRow> Organisations { get; private set; } = [];
+
+    public sealed record OrganisationRow(Guid Id, string Name, OrganisationRole Role, int Events);
 
     public async Task OnGetAsync()
     {
         var userId = User.GetUserId();
-        var roles = await EventReach.RolesAsync(db, userId, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Organisations = await db.OrganisationMembers.Where(m => m.UserId == userId && (m.ExpiresAt == null || m.ExpiresAt > now))
+            .OrderBy(m => m.Organisation.Name)
+            .Select(m => new OrganisationRow(m.OrganisationId, m.Organisation.Name, m.Role, db.Events.Count(e => e.OrganisationId == m.OrganisationId)))
+            .ToListAsync();
+        var roles = await EventReach.RolesAsync(db, userId, now);
         var ids = roles.Keys.ToList();
         Events = (await db.Events.Where(e => ids.Contains(e.Id))
             .OrderBy(e => e.StartsAt).ThenBy(e => e.Name)
