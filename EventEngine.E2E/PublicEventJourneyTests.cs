@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using EventEngine.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EventEngine.E2E;
+
+[Collection(BrowserCollection.Name)]
+public class PublicEventJourneyTests(BrowserFixture browser)
+{
+    private static async Task LookAsync(IPage page, string name)
+    {
+        await Accessibility.AssertNoneAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{name} scrolls sideways");
+        await BrowserFixture.ScreenshotAsync(page, name);
+    }
+
+    [Fact]
+    public async Task An_organisation_publishes_an_event_a_moderator_approves_it_and_a_visitor_on_a_phone_finds_it_and_saves_it()
+    {
+        var consoleErrors = new List<string>();
+        var owner = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
+        var email = await Journeys.RegisterAsync(owner, "Ola Organiser");
+        var confirmation = await browser.WaitForMailAsync(m => m.RcptTos.Contains(email) && m.Subject == "Confirm your email address for EventEngine");
+        await owner.GotoAsync(Regex.Match(confirmation.Text!, @"http://localhost:\d+/account/confirm-email/\S+").Value);
+
+        // The organisation, from "My events".
+        await owner.GotoAsync("/events");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "+ New organisation" }).ClickAsync();
+        var orgName = $"Riverside Jazz {Guid.NewGuid():N}"[..22];
+        await owner.GetByLabel("Name", new() { Exact = true }).FillAsync(orgName);
+        await owner.GetByLabel("Home city (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Lisbon (PT)" });
+        await LookAsync(owner, "organisation-new-phone");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Create organisation" }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.Heading, new() { Name = orgName })).ToBeVisibleAsync();
+        await LookAsync(owner, "organisation-phone");
+
+        // A public event, sent for review.
+        await owner.GetByRole(AriaRole.Link, new() { Name = "New public event" }).ClickAsync();
+        await owner.GetByLabel("Event name").FillAsync("Fado by the River");
+        await owner.GetByLabel("Summary").FillAsync("An evening of fado on the terrace.");
+        var day = DateTime.UtcNow.Date.AddDays(3);
+        await owner.GetByLabel("Starts").FillAsync($"{day:yyyy-MM-dd}T21:00");
+        await owner.GetByLabel("Category").SelectOptionAsync("Music");
+        await owner.GetByLabel("Venue").FillAsync("Cais do Sodré terrace");
+        await owner.GetByLabel("Street address").FillAsync("Rua Nova do Carvalho 1");
+        await LookAsync(owner, "public-event-new-phone");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await Expect(owner.GetByTestId("event-status")).ToHaveTextAsync("Draft");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).ClickAsync();
+        await Expect(owner.GetByTestId("event-status")).ToHaveTextAsync("In review");
+        await LookAsync(owner, "public-event-in-review-phone");
+
+        // A moderator approves it.
+        var moderator = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
+        var moderatorEmail = await Journeys.RegisterAsync(moderator, "Mia Moderator");
+        await browser.App.ExecuteAsync("UPDATE users SET site_role = 'Moderator' WHERE email = @email", ("email", moderatorEmail));
+        await moderator.GotoAsync("/staff/review");
+        var item = moderator.GetByTestId("review-item").Filter(new() { HasText = "Fado by the River" });
+        await Expect(item).ToContainTextAsync(orgName);
+        await LookAsync(moderator, "staff-review-phone");
+        await item.GetByRole(AriaRole.Button, new() { Name = "Approve Fado by the River" }).ClickAsync();
+        await Expect(moderator.Locator(".toast")).ToContainTextAsync("Approved");
+        await browser.WaitForMailAsync(m => m.RcptTos.Contains(email) && m.Subject == "“Fado by the River” is published");
+
+        // A visitor on a phone, not logged in, finds it by city and day and saves it to a calendar.
+        var visitor = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
+        await visitor.GotoAsync("/");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "Discover" }).ClickAsync();
+        await visitor.GetByLabel("City").SelectOptionAsync("lisbon");
+        await visitor.WaitForURLAsync(new Regex("city=lisbon"));
+        await visitor.GetByLabel("When").SelectOptionAsync("Week");
+        await visitor.WaitForURLAsync(new Regex("when=Week"));
+        await Expect(visitor.GetByTestId("catalog-item").Filter(new() { HasText = "Fado by the River" })).ToBeVisibleAsync();
+        await LookAsync(visitor, "catalog-phone");
+        await visitor.GetByRole(AriaRole.Link, new() { Name = "Fado by the River" }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Fado by the River" })).ToBeVisibleAsync();
+        await Expect(visitor.GetByTestId("public-when")).ToContainTextAsync("21:00");
+        await Expect(visitor.GetByTestId("public-when")).ToContainTextAsync("(Lisbon time)");
+        Assert.Contains("\"@type\":\"Event\"", await visitor.Locator("script[type='application/ld+json']").TextContentAsync());
+        await LookAsync(visitor, "public-event-phone");
+        var download = await visitor.RunAndWaitForDownloadAsync(() => visitor.GetByTestId("add-to-calendar").ClickAsync());
+        var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Contains("SUMMARY:Fado by the River", ics);
+        Assert.Contains("TZID=Europe/Lisbon", ics);
+        await visitor.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
+        await BrowserFixture.ScreenshotAsync(visitor, "public-event-desktop");
+        await visitor.GotoAsync("/discover");
+        await BrowserFixture.ScreenshotAsync(visitor, "catalog-desktop");
+        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+    }
+}
