@@ -27,4 +27,12 @@ public static class Accessibility
         var violations = await ViolationsAsync(page);
         Assert.True(violations.Count == 0, $"Accessibility violations on {page.Url}:\n{string.Join("\n", violations)}");
     }
+
+    /// <summary>The three checks every page a journey changes gets: axe, no sideways scroll, and a screenshot to look at.</summary>
+    public static async Task LookAsync(IPage page, string name)
+    {
+        await AssertNoneAsync(page);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{name} scrolls sideways");
+        await EventEngine.E2E.Infrastructure.BrowserFixture.ScreenshotAsync(page, name);
+    }
 }

@@ -8,13 +8,6 @@ namespace EventEngine.E2E;
 [Collection(BrowserCollection.Name)]
 public class AccountPagesJourneyTests(BrowserFixture browser)
 {
-    private static async Task LookAsync(IPage page, string name)
-    {
-        await Accessibility.AssertNoneAsync(page);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{name} scrolls sideways");
-        await BrowserFixture.ScreenshotAsync(page, name);
-    }
-
     [Fact]
     public async Task On_a_phone_staff_find_and_lock_an_account_and_a_person_downloads_their_data_and_deletes_their_account()
     {
@@ -27,7 +20,7 @@ public class AccountPagesJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/account/delete");
         await Expect(page.GetByTestId("blocking-event")).ToContainTextAsync("Hana's Picnic");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete my account" })).ToBeDisabledAsync();
-        await LookAsync(page, "delete-account-blocked-phone");
+        await Accessibility.LookAsync(page, "delete-account-blocked-phone");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-data").ClickAsync());
         Assert.Matches(@"^eventengine-my-data-\d{4}-\d{2}-\d{2}\.json$", download.SuggestedFilename);
         Assert.Contains("Hana's Picnic", await File.ReadAllTextAsync((await download.PathAsync())!));
@@ -41,17 +34,17 @@ public class AccountPagesJourneyTests(BrowserFixture browser)
         await staff.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(staff.GetByTestId("account")).ToHaveCountAsync(1);
         await Expect(staff.GetByTestId("account")).ToContainTextAsync("1 event");
-        await LookAsync(staff, "staff-accounts-phone");
+        await Accessibility.LookAsync(staff, "staff-accounts-phone");
         await staff.GetByRole(AriaRole.Button, new() { Name = $"Lock {leaver}" }).ClickAsync();
         await Expect(staff.Locator(".toast")).ToContainTextAsync("is locked and logged out everywhere");
         await staff.GetByRole(AriaRole.Button, new() { Name = $"Unlock {leaver}" }).ClickAsync();
         await staff.GotoAsync("/staff/log");
         // Other journeys share the app, and staff actions of theirs may be in the log too.
         await Expect(staff.GetByTestId("staff-action").Filter(new() { HasText = leaver })).ToHaveCountAsync(2);
-        await LookAsync(staff, "staff-log-phone");
+        await Accessibility.LookAsync(staff, "staff-log-phone");
         await staff.GotoAsync("/staff/roles");
         await Expect(staff.GetByTestId("staff-member").Filter(new() { HasText = staffEmail })).ToContainTextAsync("Sam Staff");
-        await LookAsync(staff, "staff-roles-phone");
+        await Accessibility.LookAsync(staff, "staff-roles-phone");
         await staff.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
         await staff.GotoAsync("/staff");
         await BrowserFixture.ScreenshotAsync(staff, "staff-accounts-desktop");
@@ -69,7 +62,7 @@ public class AccountPagesJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/account/delete");
         await Expect(page.GetByTestId("blocking-event")).ToHaveCountAsync(0);
         await page.GetByLabel("Your password").FillAsync(Journeys.Password);
-        await LookAsync(page, "delete-account-phone");
+        await Accessibility.LookAsync(page, "delete-account-phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
         await Expect(page.Locator(".toast")).ToContainTextAsync("Your account is deleted");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Log in" }).First).ToBeVisibleAsync();

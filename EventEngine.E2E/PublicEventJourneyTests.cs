@@ -8,13 +8,6 @@ namespace EventEngine.E2E;
 [Collection(BrowserCollection.Name)]
 public class PublicEventJourneyTests(BrowserFixture browser)
 {
-    private static async Task LookAsync(IPage page, string name)
-    {
-        await Accessibility.AssertNoneAsync(page);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"{name} scrolls sideways");
-        await BrowserFixture.ScreenshotAsync(page, name);
-    }
-
     [Fact]
     public async Task An_organisation_publishes_an_event_a_moderator_approves_it_and_a_visitor_on_a_phone_finds_it_and_saves_it()
     {
@@ -30,10 +23,10 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         var orgName = $"Riverside Jazz {Guid.NewGuid():N}"[..22];
         await owner.GetByLabel("Name", new() { Exact = true }).FillAsync(orgName);
         await owner.GetByLabel("Home city (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Lisbon (PT)" });
-        await LookAsync(owner, "organisation-new-phone");
+        await Accessibility.LookAsync(owner, "organisation-new-phone");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Create organisation" }).ClickAsync();
         await Expect(owner.GetByRole(AriaRole.Heading, new() { Name = orgName })).ToBeVisibleAsync();
-        await LookAsync(owner, "organisation-phone");
+        await Accessibility.LookAsync(owner, "organisation-phone");
 
         // A public event, sent for review.
         await owner.GetByRole(AriaRole.Link, new() { Name = "New public event" }).ClickAsync();
@@ -44,12 +37,12 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         await owner.GetByLabel("Category").SelectOptionAsync("Music");
         await owner.GetByLabel("Venue").FillAsync("Cais do Sodré terrace");
         await owner.GetByLabel("Street address").FillAsync("Rua Nova do Carvalho 1");
-        await LookAsync(owner, "public-event-new-phone");
+        await Accessibility.LookAsync(owner, "public-event-new-phone");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Expect(owner.GetByTestId("event-status")).ToHaveTextAsync("Draft");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).ClickAsync();
         await Expect(owner.GetByTestId("event-status")).ToHaveTextAsync("In review");
-        await LookAsync(owner, "public-event-in-review-phone");
+        await Accessibility.LookAsync(owner, "public-event-in-review-phone");
 
         // A moderator approves it.
         var moderator = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
@@ -58,7 +51,7 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         await moderator.GotoAsync("/staff/review");
         var item = moderator.GetByTestId("review-item").Filter(new() { HasText = "Fado by the River" });
         await Expect(item).ToContainTextAsync(orgName);
-        await LookAsync(moderator, "staff-review-phone");
+        await Accessibility.LookAsync(moderator, "staff-review-phone");
         await item.GetByRole(AriaRole.Button, new() { Name = "Approve Fado by the River" }).ClickAsync();
         await Expect(moderator.Locator(".toast")).ToContainTextAsync("Approved");
         await browser.WaitForMailAsync(m => m.RcptTos.Contains(email) && m.Subject == "“Fado by the River” is published");
@@ -72,13 +65,13 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         await visitor.GetByLabel("When").SelectOptionAsync("Week");
         await visitor.WaitForURLAsync(new Regex("when=Week"));
         await Expect(visitor.GetByTestId("catalog-item").Filter(new() { HasText = "Fado by the River" })).ToBeVisibleAsync();
-        await LookAsync(visitor, "catalog-phone");
+        await Accessibility.LookAsync(visitor, "catalog-phone");
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Fado by the River" }).ClickAsync();
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Fado by the River" })).ToBeVisibleAsync();
         await Expect(visitor.GetByTestId("public-when")).ToContainTextAsync("21:00");
         await Expect(visitor.GetByTestId("public-when")).ToContainTextAsync("(Lisbon time)");
         Assert.Contains("\"@type\":\"Event\"", await visitor.Locator("script[type='application/ld+json']").TextContentAsync());
-        await LookAsync(visitor, "public-event-phone");
+        await Accessibility.LookAsync(visitor, "public-event-phone");
         var download = await visitor.RunAndWaitForDownloadAsync(() => visitor.GetByTestId("add-to-calendar").ClickAsync());
         var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("SUMMARY:Fado by the River", ics);
