@@ -116,3 +116,39 @@ public class EventPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateAppClient().GetAsync($"/e/{e.Id}/family-wedding")).StatusCode);
     }
 }
+
+public class OrganisationPageTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task An_organisations_page_lists_its_upcoming_published_events_only()
+    {
+        var owner = await app.CreateUserAsync("Owner");
+        var now = DateTime.UtcNow;
+        var organisation = new Organisation { Id = Guid.NewGuid(), Name = "Harbour Hall", Slug = $"harbour-{Guid.NewGuid():N}"[..20], Description = "Concerts by the sea.", CreatedAt = now };
+        await app.QueryAsync(db =>
+        {
+            db.Organisations.Add(organisation);
+            return db.SaveChangesAsync();
+        });
+        async Task AddAsync(string name, EventStatus status, int days)
+        {
+            var e = await app.CreateEventAsync(owner, name);
+            await app.QueryAsync(db => db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(x => x
+                .SetProperty(v => v.Visibility, EventVisibility.Public).SetProperty(v => v.OrganisationId, organisation.Id)
+                .SetProperty(v => v.Status, status).SetProperty(v => v.StartsAt, now.AddDays(days)).SetProperty(v => v.EndsAt, (DateTime?)null)));
+        }
+        await AddAsync("Later Concert", EventStatus.Published, 20);
+        await AddAsync("Sooner Concert", EventStatus.Published, 10);
+        await AddAsync("Called Off", EventStatus.Cancelled, 15);
+        await AddAsync("Secret Draft", EventStatus.Draft, 5);
+        await AddAsync("Last Year", EventStatus.Published, -300);
+
+        var page = await app.CreateAppClient().GetPageAsync($"/orgs/{organisation.Slug}");
+
+        Assert.Equal(["Sooner Concert", "Called Off", "Later Concert"],
+            page.QuerySelectorAll("[data-testid=catalog-item] h3").Select(h => h.TextContent.Trim()));
+        Assert.Contains("cancelled", page.QuerySelectorAll("[data-testid=catalog-item]")[1].TextContent);
+        Assert.Contains("Concerts by the sea.", page.QuerySelector("main")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateAppClient().GetAsync("/orgs/no-such-organisation")).StatusCode);
+    }
+}
