@@ -1,4 +1,5 @@
 using EventEngine.Web.Domain;
+using Microsoft.AspNetCore.Identity;
 
 namespace EventEngine.Web.Accounts;
 
@@ -15,4 +16,16 @@ public static class Lockouts
 
     /// <summary>Staff lock an account until they unlock it; wrong passwords lock it for minutes.</summary>
     public static bool ByStaff(AppUser? user) => user?.LockoutEnd is { } end && end > DateTimeOffset.UtcNow.AddDays(1);
+
+    /// <summary>
+    /// The password typed again to confirm a change (not a login): null when right; wrong ones count towards the
+    /// account's lockout, as at login.
+    /// </summary>
+    public static async Task<string?> WrongPasswordAsync(SignInManager<AppUser> signIn, AppUser user, string password)
+    {
+        var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        return check.Succeeded ? null
+            : check.IsLockedOut ? "Too many wrong passwords: this account is locked for 15 minutes."
+            : "That is not your password.";
+    }
 }

@@ -80,8 +80,6 @@ public class City
 /// <summary>A logo or an event's picture, kept in the database so every instance serves it.</summary>
 public class StoredImage
 {
-    public const int MaxBytes = 2 * 1024 * 1024;
-
     public Guid Id { get; set; }
     public string ContentType { get; set; } = "";
     public byte[] Bytes { get; set; } = [];

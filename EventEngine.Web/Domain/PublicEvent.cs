@@ -56,6 +56,4 @@ public static class PublicEventLabels
         AttendanceMode.Online => "Online",
         _ => "In person and online",
     };
-
-    public static string Slug(this EventCategory category) => category.ToString().ToLowerInvariant();
 }

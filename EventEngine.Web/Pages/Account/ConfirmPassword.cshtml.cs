@@ -40,12 +40,9 @@ public class ConfirmPasswordModel(UserManager<AppUser> users, SignInManager<AppU
         if (user is null) return Challenge();
         Email = user.Email ?? "";
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        if (await Lockouts.WrongPasswordAsync(signIn, user, Password) is { } wrong)
         {
-            ModelState.AddModelError(nameof(Password), result.IsLockedOut
-                ? "Too many wrong passwords: this account is locked for 15 minutes."
-                : "That is not your password.");
+            ModelState.AddModelError(nameof(Password), wrong);
             return Page();
         }
         await sessions.PasswordConfirmedAsync(User);

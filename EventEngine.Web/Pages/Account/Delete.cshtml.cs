@@ -46,12 +46,9 @@ public class DeleteModel(UserManager<AppUser> users, SignInManager<AppUser> sign
         Email = user.Email!;
         Blocking = await deletion.BlockingEventsAsync(user.Id);
         if (!ModelState.IsValid) return Page();
-        var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
-        if (!check.Succeeded)
+        if (await Lockouts.WrongPasswordAsync(signIn, user, Password) is { } wrong)
         {
-            ModelState.AddModelError(nameof(Password), check.IsLockedOut
-                ? "Too many wrong passwords: this account is locked for 15 minutes."
-                : "That is not your password.");
+            ModelState.AddModelError(nameof(Password), wrong);
             return Page();
         }
         Blocking = await deletion.DeleteAsync(user);
