@@ -8,6 +8,7 @@ using EventEngine.Web.Links;
 using EventEngine.Web.Messaging;
 using EventEngine.Web.Messaging.WhatsApp;
 using EventEngine.Web.Pdf;
+using EventEngine.Web.Publishing;
 using EventEngine.Web.Pages.Account;
 using EventEngine.Web.Pages.Events.Manage.Guests.Import;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -213,6 +214,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapWhatsAppWebhook();
+app.MapImages();
 app.MapRazorPages();
 
 app.Run();

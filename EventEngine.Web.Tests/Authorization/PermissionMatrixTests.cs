@@ -149,6 +149,9 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Web.Pages.Events.Manage.IndexModel), "GET", "/events/{id}", NoFields, Ok, Ok, Ok),
         new(typeof(Web.Pages.Events.Manage.EditModel), "GET", "/events/{id}/edit", NoFields, Ok, Forbidden, Forbidden),
         new(typeof(Web.Pages.Events.Manage.EditModel), "POST", "/events/{id}/edit", ValidEventForm, Redirect, Forbidden, Forbidden),
+        // The matrix event is private, so the public form sends Admins and Editors on to the private one.
+        new(typeof(Web.Pages.Events.Manage.EditPublicModel), "GET", "/events/{id}/editpublic", NoFields, Redirect, Forbidden, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.EditPublicModel), "POST", "/events/{id}/editpublic", NoFields, Redirect, Forbidden, Forbidden),
         new(typeof(Web.Pages.Events.Manage.PublishingModel), "GET", "/events/{id}/publishing", NoFields, Redirect, Redirect, Redirect),
         new(typeof(Web.Pages.Events.Manage.PublishingModel), "POST", "/events/{id}/publishing?handler=Submit", NoFields, Redirect, Forbidden, Forbidden),
         new(typeof(Web.Pages.Events.Manage.PublishingModel), "POST", "/events/{id}/publishing?handler=Withdraw", NoFields, Redirect, Forbidden, Forbidden),

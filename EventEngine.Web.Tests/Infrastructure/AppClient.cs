@@ -55,13 +55,16 @@ public sealed class AppClient(HttpClient http)
     }
 
     /// <summary>Uploads a file as the import form does (multipart, field "Upload").</summary>
-    public async Task<HttpResponseMessage> PostFileAsync(string url, string fileName, byte[] content)
+    public Task<HttpResponseMessage> PostFileAsync(string url, string fileName, byte[] content) =>
+        PostMultipartAsync(url, [], ("Upload", fileName, content));
+
+    /// <summary>Posts a multipart form like a browser, with the antiforgery token and optionally one file.</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string url, IEnumerable<KeyValuePair<string, string>> fields,
+        (string Field, string FileName, byte[] Content)? file = null)
     {
-        var form = new MultipartFormDataContent
-        {
-            { new StringContent(await AntiforgeryTokenAsync()), "__RequestVerificationToken" },
-            { new ByteArrayContent(content), "Upload", fileName },
-        };
+        var form = new MultipartFormDataContent { { new StringContent(await AntiforgeryTokenAsync()), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        if (file is { } f) form.Add(new ByteArrayContent(f.Content), f.Field, f.FileName);
         return await http.PostAsync(url, form);
     }
 

@@ -27,36 +27,13 @@ public class CatalogQueryTests(MessagingAppFactory app) : IClassFixture<Messagin
         Assert.Equal((DateTime.Parse(from), DateTime.Parse(to)), (start, end));
     }
 
-    private async Task<Event> PublishedAsync(Guid organisationId, string name, string citySlug, DateTime local, EventCategory category = EventCategory.Music,
-        EventStatus status = EventStatus.Published)
-    {
-        var owner = await app.CreateUserAsync("Owner");
-        var city = await app.QueryAsync(db => db.Cities.SingleAsync(c => c.Slug == citySlug));
-        var e = await app.CreateEventAsync(owner, name, city.TimeZoneId);
-        var starts = EventTime.ToUtc(local, city.TimeZoneId);
-        await app.QueryAsync(db => db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(x => x
-            .SetProperty(v => v.Visibility, EventVisibility.Public).SetProperty(v => v.OrganisationId, organisationId)
-            .SetProperty(v => v.Status, status).SetProperty(v => v.CityId, city.Id).SetProperty(v => v.Category, category)
-            .SetProperty(v => v.StartsAt, starts)));
-        return e;
-    }
+    private Task<Event> PublishedAsync(Guid organisationId, string name, string citySlug, DateTime local, EventCategory category = EventCategory.Music,
+        EventStatus status = EventStatus.Published) =>
+        app.PublicEventAsync(organisationId, name, citySlug, local, category, status);
 
-    private async Task<Guid> OrganisationAsync()
-    {
-        var organisation = new Organisation { Id = Guid.NewGuid(), Name = "Catalog Org", Slug = $"cat-{Guid.NewGuid():N}"[..20], CreatedAt = DateTime.UtcNow };
-        await app.QueryAsync(db =>
-        {
-            db.Organisations.Add(organisation);
-            return db.SaveChangesAsync();
-        });
-        return organisation.Id;
-    }
+    private Task<Guid> OrganisationAsync() => app.OrganisationAsync();
 
-    private async Task<List<string>> NamesAsync(string query)
-    {
-        var page = await app.CreateAppClient().GetPageAsync("/discover?" + query);
-        return page.QuerySelectorAll("[data-testid=catalog-item] h2").Select(h => h.TextContent.Trim()).ToList();
-    }
+    private Task<List<string>> NamesAsync(string query) => app.CatalogNamesAsync(query);
 
     [Fact]
     public async Task The_catalog_filters_by_city_day_and_category_in_each_citys_own_time()

@@ -28,6 +28,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<OrganisationMember> OrganisationMembers => Set<OrganisationMember>();
     public DbSet<City> Cities => Set<City>();
     public DbSet<StoredImage> Images => Set<StoredImage>();
+    public DbSet<SearchWord> SearchWords => Set<SearchWord>();
 
     /// <summary>The database's accent folding (ee_unaccent), so search terms fold exactly as the stored search text does.</summary>
     public static string Unaccent(string text) => throw new NotSupportedException("Only for use in queries.");

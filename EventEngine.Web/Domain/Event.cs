@@ -54,6 +54,12 @@ public class Event
     public DateTime? PublishedAt { get; set; }
     /// <summary>The moderator's reason when the event went back to draft.</summary>
     public string? ReviewNote { get; set; }
+    /// <summary>The lowest price of a place, in <see cref="Currency"/>; null when the event is free.</summary>
+    public decimal? PriceFrom { get; set; }
+    /// <summary>ISO 4217 code such as "EUR".</summary>
+    public string? Currency { get; set; }
+    /// <summary>The words the catalog searches, kept by the database for public events; never written by the app.</summary>
+    public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; set; }
 
     public const int SummaryMaxLength = 300;
     public const int AddressMaxLength = 300;

@@ -85,3 +85,9 @@ public class StoredImage
     public byte[] Bytes { get; set; } = [];
     public DateTime CreatedAt { get; set; }
 }
+
+/// <summary>A word some public event uses: what a misspelt search word is matched against. Filled by the database.</summary>
+public class SearchWord
+{
+    public string Word { get; set; } = "";
+}

@@ -12,7 +12,7 @@ public class IndexModel(CatalogQuery catalog) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         if (User.Identity?.IsAuthenticated == true) return Redirect(Url.Page("/Events/Index")!);
-        Upcoming = (await catalog.RunAsync(new CatalogQuery.Filter(null, null, CatalogWhen.Upcoming, null, null))).Items.Take(6).ToList();
+        Upcoming = (await catalog.RunAsync(new CatalogQuery.Filter(), pageSize: 6)).Items.ToList();
         return Page();
     }
 }

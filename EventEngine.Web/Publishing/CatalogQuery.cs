@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.RegularExpressions;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -14,57 +15,141 @@ public enum CatalogWhen
     Tomorrow,
     Weekend,
     Week,
+    /// <summary>From one date to another (both included), as the visitor chose them.</summary>
+    Dates,
+}
+
+public enum CatalogPrice
+{
+    Any,
+    Free,
+    Paid,
 }
 
 /// <summary>
-/// The catalog: published events that have not ended, soonest first, filtered by city, category and day, a page at a
-/// time. Pages follow a keyset (start, id), so a page never repeats or skips an event when others are added.
+/// The catalog: published events that have not ended, filtered by city, category, day, price and words, a page at a
+/// time. Without words the soonest come first; with words the best matches do, then the soonest. Pages follow a
+/// keyset ((rank,) start, id), so a page never repeats or skips an event when others are added.
 /// "Today" or "this weekend" is a different stretch of time in Sydney than in London: the window is worked out for
 /// each time zone the cities have, from the wall-clock date there now.
 /// </summary>
 public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
 {
     public const int PageSize = 20;
+    private const int MaxWords = 6;
+    private const int MaxDays = 3660;
 
-    public sealed record Filter(string? City, EventCategory? Category, CatalogWhen When, DateTime? AfterStart, Guid? AfterId);
+    public sealed record Filter
+    {
+        public string? City { get; init; }
+        public Guid? OrganisationId { get; init; }
+        public EventCategory? Category { get; init; }
+        public CatalogWhen When { get; init; }
+        /// <summary>The first and last day for <see cref="CatalogWhen.Dates"/>; a missing end means no end.</summary>
+        public DateOnly? From { get; init; }
+        public DateOnly? To { get; init; }
+        public CatalogPrice Price { get; init; }
+        public string? Words { get; init; }
+        public Cursor? After { get; init; }
+    }
 
-    public sealed record Item(Guid Id, string Name, string? Summary, DateTime StartsAt, string TimeZoneId, string? City, string? Venue,
-        EventCategory? Category, string Organisation, EventStatus Status, AttendanceMode AttendanceMode);
+    /// <summary>Where the next page starts: after this event, in the order the filter lists them.</summary>
+    public sealed record Cursor(DateTime Start, Guid Id, float? Rank);
 
-    public sealed record Page(IReadOnlyList<Item> Items, (DateTime Start, Guid Id)? Next);
+    public sealed record Item(Guid Id, string Name, string? Summary, DateTime StartsAt, DateTime? EndsAt, string TimeZoneId, string? City, string? Venue,
+        EventCategory? Category, string Organisation, EventStatus Status, AttendanceMode AttendanceMode, decimal? PriceFrom, string? Currency, float? Rank);
 
-    public async Task<Page> RunAsync(Filter filter)
+    public sealed record Page(IReadOnlyList<Item> Items, Cursor? Next);
+
+    public async Task<Page> RunAsync(Filter filter, int pageSize = PageSize)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var events = db.Events.AsNoTracking().Where(e => e.Visibility == EventVisibility.Public && e.Status == EventStatus.Published
             && (e.EndsAt ?? e.StartsAt) >= now);
         if (filter.City is { } citySlug) events = events.Where(e => e.City!.Slug == citySlug);
+        if (filter.OrganisationId is { } organisationId) events = events.Where(e => e.OrganisationId == organisationId);
         if (filter.Category is { } category) events = events.Where(e => e.Category == category);
+        if (filter.Price == CatalogPrice.Free) events = events.Where(e => e.PriceFrom == null);
+        if (filter.Price == CatalogPrice.Paid) events = events.Where(e => e.PriceFrom != null);
         if (filter.When != CatalogWhen.Upcoming)
         {
             var zones = filter.City is { } slug
                 ? await db.Cities.Where(c => c.Slug == slug).Select(c => c.TimeZoneId).ToListAsync()
                 : await db.Cities.Select(c => c.TimeZoneId).Distinct().ToListAsync();
-            events = events.Where(InWindow(zones, filter.When, now));
+            events = events.Where(InWindow(zones, filter, now));
         }
-        if (filter.AfterStart is { } afterStart && filter.AfterId is { } afterId)
-            events = events.Where(e => EF.Functions.GreaterThan(ValueTuple.Create(e.StartsAt, e.Id), ValueTuple.Create(afterStart, afterId)));
-        var items = await events.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(PageSize + 1)
-            .Select(e => new Item(e.Id, e.Name, e.Summary, e.StartsAt, e.TimeZoneId, e.City != null ? e.City.Name : null, e.Venue, e.Category,
-                e.Organisation!.Name, e.Status, e.AttendanceMode))
-            .ToListAsync();
-        var more = items.Count > PageSize;
-        var shown = items.Take(PageSize).ToList();
-        return new Page(shown, more ? (shown[^1].StartsAt, shown[^1].Id) : null);
+
+        var query = filter.Words is { } words ? await TsQueryAsync(words) : null;
+        List<Item> items;
+        if (query is null)
+        {
+            if (filter.After is { } after)
+                events = events.Where(e => EF.Functions.GreaterThan(ValueTuple.Create(e.StartsAt, e.Id), ValueTuple.Create(after.Start, after.Id)));
+            items = await events.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(pageSize + 1).Select(ToItem(null)).ToListAsync();
+        }
+        else
+        {
+            var matches = events.Where(e => e.SearchVector!.Matches(EF.Functions.ToTsQuery("simple", query)))
+                .Select(e => new { Event = e, Rank = e.SearchVector!.RankCoverDensity(EF.Functions.ToTsQuery("simple", query)) });
+            if (filter.After is { Rank: { } rank } after)
+                matches = matches.Where(m => m.Rank < rank
+                    || (m.Rank == rank && EF.Functions.GreaterThan(ValueTuple.Create(m.Event.StartsAt, m.Event.Id), ValueTuple.Create(after.Start, after.Id))));
+            items = await matches.OrderByDescending(m => m.Rank).ThenBy(m => m.Event.StartsAt).ThenBy(m => m.Event.Id).Take(pageSize + 1)
+                .Select(m => new Item(m.Event.Id, m.Event.Name, m.Event.Summary, m.Event.StartsAt, m.Event.EndsAt, m.Event.TimeZoneId,
+                    m.Event.City != null ? m.Event.City.Name : null, m.Event.Venue, m.Event.Category, m.Event.Organisation!.Name, m.Event.Status,
+                    m.Event.AttendanceMode, m.Event.PriceFrom, m.Event.Currency, m.Rank))
+                .ToListAsync();
+        }
+        var more = items.Count > pageSize;
+        var shown = items.Take(pageSize).ToList();
+        return new Page(shown, more ? new Cursor(shown[^1].StartsAt, shown[^1].Id, shown[^1].Rank) : null);
     }
 
+    private static Expression<Func<Event, Item>> ToItem(float? rank) => e => new Item(e.Id, e.Name, e.Summary, e.StartsAt, e.EndsAt, e.TimeZoneId,
+        e.City != null ? e.City.Name : null, e.Venue, e.Category, e.Organisation!.Name, e.Status, e.AttendanceMode, e.PriceFrom, e.Currency, rank);
+
+    private sealed class Term
+    {
+        public long Position { get; set; }
+        public string Word { get; set; } = "";
+    }
+
+    /// <summary>
+    /// The words as a tsquery: every word must match, each as typed (or as the start of a longer word) or as one of
+    /// the nearest real words public events use, so "jaz festval" becomes (jaz:* | jazz) &amp; (festval:* | festival).
+    /// Null when there is no word to look for. A near word must share 40% of its trigrams with the typed one: below that,
+    /// "the" would stand in for "theatre".
+    /// </summary>
+    private async Task<string?> TsQueryAsync(string text)
+    {
+        var words = Regex.Matches(text, @"[\p{L}\p{N}]+").Select(m => m.Value).Where(w => w.Length <= 40).Distinct().Take(MaxWords).ToArray();
+        if (words.Length == 0) return null;
+        var terms = await db.Database.SqlQuery<Term>($"""
+            SELECT u.i AS position, t.word
+            FROM unnest({words}::text[]) WITH ORDINALITY AS u(raw, i)
+            CROSS JOIN LATERAL (SELECT lower(ee_unaccent(u.raw)) AS typed) n
+            CROSS JOIN LATERAL (
+                SELECT n.typed AS word
+                UNION
+                (SELECT s.word FROM search_words s WHERE s.word % n.typed AND similarity(s.word, n.typed) >= 0.4
+                 ORDER BY s.word <-> n.typed LIMIT 3)) t
+            """).ToListAsync();
+        // A word of three letters or more also matches longer words it starts: "jaz" finds "jazz" as it is typed.
+        return string.Join(" & ", terms.GroupBy(t => t.Position).OrderBy(g => g.Key)
+            .Select(g => "(" + string.Join(" | ", g.Select(t => Lexeme(t.Word) + (t.Word.Length >= 3 ? ":*" : ""))) + ")"));
+    }
+
+    private static string Lexeme(string word) => "'" + word.Replace("\\", "\\\\").Replace("'", "''") + "'";
+
     /// <summary>The instants [from, to) that the day filter means in one zone, from the local date there now.</summary>
-    public static (DateTime From, DateTime To) Window(string zoneId, CatalogWhen when, DateTime now)
+    public static (DateTime From, DateTime To) Window(string zoneId, CatalogWhen when, DateTime now, DateOnly? fromDate = null, DateOnly? toDate = null)
     {
         var zone = EventTime.Zone(zoneId);
         var today = EventTime.ToInstant(now).InZone(zone).Date;
         var (first, days) = when switch
         {
+            // A range from no date starts today; one with no end runs on, as far as the catalog goes.
+            CatalogWhen.Dates => Range(fromDate is { } f ? LocalDate.FromDateOnly(f) : today, toDate),
             CatalogWhen.Today => (today, 1),
             CatalogWhen.Tomorrow => (today.PlusDays(1), 1),
             // Saturday and Sunday; on a Sunday, just that day.
@@ -81,14 +166,17 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
         return (from, to);
     }
 
+    private static (LocalDate First, int Days) Range(LocalDate first, DateOnly? last) =>
+        (first, last is { } l ? Math.Max(Period.DaysBetween(first, LocalDate.FromDateOnly(l)) + 1, 0) : MaxDays);
+
     /// <summary>(zone = z1 AND start in its window) OR (zone = z2 AND …): one condition per zone, built once per query.</summary>
-    private static Expression<Func<Event, bool>> InWindow(IEnumerable<string> zones, CatalogWhen when, DateTime now)
+    private static Expression<Func<Event, bool>> InWindow(IEnumerable<string> zones, Filter filter, DateTime now)
     {
         var e = Expression.Parameter(typeof(Event), "e");
         Expression? any = null;
         foreach (var zone in zones)
         {
-            var (from, to) = Window(zone, when, now);
+            var (from, to) = Window(zone, filter.When, now, filter.From, filter.To);
             Expression<Func<Event, bool>> one = x => x.TimeZoneId == zone && x.StartsAt >= from && x.StartsAt < to;
             var body = new Replace(one.Parameters[0], e).Visit(one.Body);
             any = any is null ? body : Expression.OrElse(any, body);

@@ -7,11 +7,11 @@ namespace EventEngine.Web.Publishing;
 /// <summary>
 /// The schema.org Event that search engines read from a public event's page: what Google's event results require
 /// (name, startDate with its offset, location with an address, or a VirtualLocation) and recommend (endDate,
-/// eventStatus, eventAttendanceMode, description, organizer, url; image and offers once events have them).
+/// eventStatus, eventAttendanceMode, description, organizer, url, image, offers). A free event's offer has price 0.
 /// </summary>
 public static class EventJsonLd
 {
-    public static string For(Event e, Organisation organisation, City? city, string pageUrl, string organisationUrl)
+    public static string For(Event e, Organisation organisation, City? city, string pageUrl, string organisationUrl, string? imageUrl)
     {
         var place = new JsonObject
         {
@@ -51,6 +51,16 @@ public static class EventJsonLd
             ["description"] = e.Description ?? e.Summary,
             ["organizer"] = new JsonObject { ["@type"] = "Organization", ["name"] = organisation.Name, ["url"] = organisation.Website ?? organisationUrl },
             ["url"] = pageUrl,
+            ["image"] = imageUrl,
+            ["offers"] = new JsonObject
+            {
+                ["@type"] = "Offer",
+                ["price"] = e.PriceFrom ?? 0m,
+                ["priceCurrency"] = e.Currency,
+                ["availability"] = "https://schema.org/InStock",
+                ["url"] = e.RegistrationUrl ?? pageUrl,
+                ["validFrom"] = e.PublishedAt is { } published ? WithOffset(published, e.TimeZoneId) : null,
+            },
         };
         Prune(json);
         // The default encoder escapes <, > and &, so nothing in a name can close the script element it sits in.

@@ -106,7 +106,7 @@ public class OrganisationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal((EventVisibility.Public, EventStatus.Draft, "Europe/Berlin", "DE"), (e.Visibility, e.Status, e.TimeZoneId, e.DefaultCountry));
         Assert.Equal(new DateTime(2027, 3, 27, 19, 0, 0), e.StartsAt); // 20:00 in Berlin, before summer time starts on the 28th
         Assert.Equal(EventRole.Admin, Assert.Single(e.Members).Role);
-        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/events/{e.Id}/edit")).StatusCode); // the Owner reaches it as Admin
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/events/{e.Id}/editpublic")).StatusCode); // the Owner reaches it as Admin
         Assert.Contains("Jazz Night", (await owner.GetPageAsync($"/organisations/{id}")).QuerySelector("[data-testid=organisation-events]")!.TextContent);
         Assert.Contains("Jazz Night", (await owner.GetPageAsync("/events")).QuerySelector("main")!.TextContent);
     }

@@ -1,5 +1,6 @@
 using EventEngine.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EventEngine.Web.Data.Configurations;
@@ -41,6 +42,17 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
         e.HasOne(x => x.City).WithMany().HasForeignKey(x => x.CityId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<StoredImage>().WithMany().HasForeignKey(x => x.ImageId).OnDelete(DeleteBehavior.SetNull);
         e.HasIndex(x => x.SubmittedAt).HasFilter("submitted_at IS NOT NULL");
+        e.Property(x => x.PriceFrom).HasPrecision(10, 2);
+        e.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
+        e.Property(x => x.SearchVector).ValueGeneratedOnAddOrUpdate();
+        e.Property(x => x.SearchVector).Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        e.Property(x => x.SearchVector).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        e.HasIndex(x => x.SearchVector).HasMethod("gin");
+        // What PostgreSQL prints back for "status = 'Published'", so the schema check compares like with like.
+        const string published = "(status)::text = 'Published'::text";
+        e.HasIndex(x => new { x.CityId, x.StartsAt, x.Id }).HasFilter(published);
+        e.HasIndex(x => new { x.Category, x.StartsAt, x.Id }).HasFilter(published);
+        e.HasIndex(x => new { x.StartsAt, x.Id }).HasFilter(published);
     }
 }
 

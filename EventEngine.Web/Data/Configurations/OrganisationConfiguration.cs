@@ -58,3 +58,13 @@ public class StoredImageConfiguration : IEntityTypeConfiguration<StoredImage>
         i.Property(x => x.ContentType).HasMaxLength(32);
     }
 }
+
+public class SearchWordConfiguration : IEntityTypeConfiguration<SearchWord>
+{
+    public void Configure(EntityTypeBuilder<SearchWord> w)
+    {
+        w.ToTable("search_words");
+        w.HasKey(x => x.Word);
+        w.HasIndex(x => x.Word).HasDatabaseName("ix_search_words_word_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+}

@@ -21,6 +21,7 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, TimeProvider 
     public string CanonicalUrl { get; private set; } = "";
     public string OrganisationUrl { get; private set; } = "";
     public string JsonLd { get; private set; } = "";
+    public string? ImageUrl { get; private set; }
 
     public static string PathOf(Event e) => $"/e/{e.Id}/{(Slugs.From(e.Name) is { Length: > 0 } slug ? slug : "event")}";
 
@@ -29,7 +30,7 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, TimeProvider 
         if (!await LoadAsync(id)) return NotFound();
         var path = PathOf(Event);
         if (Request.Path != path) return RedirectPermanent(path);
-        JsonLd = EventJsonLd.For(Event, Organisation, City, CanonicalUrl, OrganisationUrl);
+        JsonLd = EventJsonLd.For(Event, Organisation, City, CanonicalUrl, OrganisationUrl, ImageUrl);
         return Page();
     }
 
@@ -49,6 +50,7 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, TimeProvider 
         var baseUrl = app.Value.BaseUrl.TrimEnd('/');
         CanonicalUrl = baseUrl + PathOf(e);
         OrganisationUrl = $"{baseUrl}/orgs/{Organisation.Slug}";
+        ImageUrl = e.ImageId is { } image ? baseUrl + ImageEndpoint.PathOf(image) : null;
         return true;
     }
 

@@ -17,8 +17,13 @@ public class IndexModel(AppDbContext db, CatalogQuery catalog) : PageModel
     [BindProperty(SupportsGet = true)] public string? City { get; set; }
     [BindProperty(SupportsGet = true)] public EventCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public CatalogWhen When { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true)] public CatalogPrice Price { get; set; }
+    [BindProperty(SupportsGet = true, Name = "q")] public string? Words { get; set; }
     [BindProperty(SupportsGet = true)] public DateTime? AfterStart { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? AfterId { get; set; }
+    [BindProperty(SupportsGet = true)] public float? AfterRank { get; set; }
 
     public CatalogQuery.Page Results { get; private set; } = new([], null);
     public IReadOnlyList<City> Cities { get; private set; } = [];
@@ -31,9 +36,46 @@ public class IndexModel(AppDbContext db, CatalogQuery catalog) : PageModel
         if (ChosenCity is null) City = null;
         if (Category is { } c && !Enum.IsDefined(c)) Category = null;
         if (!Enum.IsDefined(When)) When = CatalogWhen.Upcoming;
-        var after = AfterStart is { } start ? DateTime.SpecifyKind(start, DateTimeKind.Utc) : (DateTime?)null;
-        Results = await catalog.RunAsync(new CatalogQuery.Filter(City, Category, When, after, AfterId));
+        if (!Enum.IsDefined(Price)) Price = CatalogPrice.Any;
+        Words = string.IsNullOrWhiteSpace(Words) ? null : Words.Trim()[..Math.Min(Words.Trim().Length, 200)];
+        if (From is not null || To is not null) When = CatalogWhen.Dates;
+        if (When == CatalogWhen.Dates && From is { } from && To is { } to && to < from)
+        {
+            ModelState.AddModelError(nameof(To), "The last day is before the first. Choose a later one.");
+            To = null;
+        }
+        var after = AfterStart is { } start && AfterId is { } id ? new CatalogQuery.Cursor(DateTime.SpecifyKind(start, DateTimeKind.Utc), id, AfterRank) : null;
+        Results = await catalog.RunAsync(new CatalogQuery.Filter
+        {
+            City = City,
+            Category = Category,
+            When = When,
+            From = From,
+            To = To,
+            Price = Price,
+            Words = Words,
+            After = after,
+        });
         return this.PartialOrPage("_CatalogResults", this);
+    }
+
+    /// <summary>This filter's address, for the next page or a feed; null values are left out.</summary>
+    public string QueryString(CatalogQuery.Cursor? after = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["q"] = Words,
+            ["city"] = City,
+            ["category"] = Category?.ToString(),
+            ["when"] = When == CatalogWhen.Upcoming ? null : When.ToString(),
+            ["from"] = From?.ToString("yyyy-MM-dd"),
+            ["to"] = To?.ToString("yyyy-MM-dd"),
+            ["price"] = Price == CatalogPrice.Any ? null : Price.ToString(),
+            ["afterStart"] = after?.Start.ToString("o"),
+            ["afterId"] = after?.Id.ToString(),
+            ["afterRank"] = after?.Rank?.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("", values.Where(v => v.Value is not null)!);
     }
 
     public static string Label(CatalogWhen when) => when switch
@@ -42,6 +84,14 @@ public class IndexModel(AppDbContext db, CatalogQuery catalog) : PageModel
         CatalogWhen.Today => "Today",
         CatalogWhen.Tomorrow => "Tomorrow",
         CatalogWhen.Weekend => "This weekend",
-        _ => "Next 7 days",
+        CatalogWhen.Week => "Next 7 days",
+        _ => "Choose dates",
+    };
+
+    public static string Label(CatalogPrice price) => price switch
+    {
+        CatalogPrice.Free => "Free",
+        CatalogPrice.Paid => "Paid",
+        _ => "Free or paid",
     };
 }

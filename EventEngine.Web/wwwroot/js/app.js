@@ -155,6 +155,10 @@
       document.querySelectorAll("[data-row-select]").forEach(function (box) { box.checked = e.target.checked; });
     }
     if (e.target.matches("[data-select-all], [data-row-select]")) updateSelection();
+    // The catalog's date fields show when "Choose dates" is picked (without JavaScript, once the form is sent).
+    if (e.target.matches("[data-shows-dates]")) {
+      document.querySelectorAll("[data-dates]").forEach(function (group) { group.hidden = e.target.value !== "Dates"; });
+    }
   });
 
   document.addEventListener("click", function (e) {
@@ -205,7 +209,7 @@
     var input = e.target;
     if (!input.matches || !input.matches("input[type=file][data-max-bytes]") || !input.files.length) return;
     var tooBig = input.files[0].size > Number(input.dataset.maxBytes);
-    input.setCustomValidity(tooBig ? "This file is larger than " + Math.round(input.dataset.maxBytes / 1048576) + " MB. Split it into smaller files." : "");
+    input.setCustomValidity(tooBig ? input.dataset.tooBig || "This file is larger than " + Math.round(input.dataset.maxBytes / 1048576) + " MB. Split it into smaller files." : "");
     if (tooBig) input.reportValidity();
   });
   document.addEventListener("htmx:xhr:progress", function (e) {

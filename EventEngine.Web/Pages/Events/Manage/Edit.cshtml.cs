@@ -18,11 +18,13 @@ public class EditModel(AppDbContext db, CurrentEvent current, ActivityLog log, T
     public CurrentEvent Current => current;
     public EventForm Form => new(Input, "Save changes", Url.Page("/Events/Manage/Index", new { eventId = current.EventId })!);
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
         var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == current.EventId);
+        if (e.Visibility == EventVisibility.Public) return RedirectToPage("/Events/Manage/EditPublic", new { eventId = e.Id });
         EventName = e.Name;
         Input = EventInput.From(e);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()

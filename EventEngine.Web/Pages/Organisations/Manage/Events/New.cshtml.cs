@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Publishing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -19,24 +20,23 @@ public class NewModel(AppDbContext db, CurrentOrganisation current, TimeProvider
     [BindProperty]
     public PublicEventInput Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Cities { get; private set; } = [];
     public string OrganisationName { get; private set; } = "";
 
     public async Task OnGetAsync()
     {
         await LoadAsync();
         Input.CityId = await db.Organisations.Where(o => o.Id == current.OrganisationId).Select(o => o.HomeCityId).SingleAsync();
+        if (Input.CityId is { } cityId)
+            Input.Currency = Prices.Currency(await db.Cities.Where(c => c.Id == cityId).Select(c => c.Country).SingleAsync());
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
-        var city = Input.CityId is { } id ? await db.Cities.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id) : null;
-        if (Input.CityId is not null && city is null) ModelState.AddModelError("Input.CityId", "Choose a city from the list.");
-        if (Input.Category is { } category && !Enum.IsDefined(category)) ModelState.AddModelError("Input.Category", "Choose a category from the list.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (city, image) = await PublicEventForm.CheckAsync(db, Input, ModelState, now);
         if (!ModelState.IsValid) return Page();
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var created = new Event
         {
             Id = Guid.NewGuid(),
@@ -47,6 +47,11 @@ public class NewModel(AppDbContext db, CurrentOrganisation current, TimeProvider
             CreatedAt = now,
         };
         Input.ApplyTo(created, city!, now);
+        if (image is not null)
+        {
+            db.Images.Add(image);
+            created.ImageId = image.Id;
+        }
         created.Members.Add(new EventMember { UserId = current.UserId, Role = EventRole.Admin, JoinedAt = now });
         db.Events.Add(created);
         ActivityLog.Add(db, created.Id, current.UserId, current.UserName, ActivityKind.EventCreated,
@@ -58,7 +63,7 @@ public class NewModel(AppDbContext db, CurrentOrganisation current, TimeProvider
 
     private async Task LoadAsync()
     {
-        Cities = await CityOptions.ListAsync(db);
+        await PublicEventForm.LoadAsync(db, ViewData);
         OrganisationName = await db.Organisations.Where(o => o.Id == current.OrganisationId).Select(o => o.Name).SingleAsync();
     }
 }

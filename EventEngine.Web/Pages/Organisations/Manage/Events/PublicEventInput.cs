@@ -56,6 +56,20 @@ public sealed class PublicEventInput : IValidatableObject
     [Display(Name = "Registration link (optional)")]
     public string? RegistrationUrl { get; set; }
 
+    [Range(typeof(decimal), "0.01", "1000000", ParseLimitsInInvariantCulture = true, ErrorMessage = "Enter a price between {1} and {2}, or leave it blank if the event is free.")]
+    [Display(Name = "Lowest price (blank if free)")]
+    public decimal? PriceFrom { get; set; }
+
+    [RegularExpression("^[A-Z]{3}$", ErrorMessage = "Choose a currency from the list.")]
+    [Display(Name = "Currency")]
+    public string? Currency { get; set; }
+
+    [Display(Name = "Picture (optional)")]
+    public IFormFile? Image { get; set; }
+
+    [Display(Name = "Remove the picture")]
+    public bool RemoveImage { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Name is not null && PlainText.Tidy(Name) is null)
@@ -66,6 +80,8 @@ public sealed class PublicEventInput : IValidatableObject
             yield return new ValidationResult("Name the venue people go to.", [nameof(Venue)]);
         if (AttendanceMode != AttendanceMode.Offline && string.IsNullOrWhiteSpace(OnlineUrl))
             yield return new ValidationResult("Give the link people join online with.", [nameof(OnlineUrl)]);
+        if (PriceFrom is not null && Currency is null)
+            yield return new ValidationResult("Choose the currency of the price.", [nameof(Currency)]);
         if (!Enum.IsDefined(AttendanceMode))
             yield return new ValidationResult("Choose how people attend.", [nameof(AttendanceMode)]);
     }
@@ -86,6 +102,49 @@ public sealed class PublicEventInput : IValidatableObject
         e.AttendanceMode = AttendanceMode;
         e.OnlineUrl = AttendanceMode == AttendanceMode.Offline ? null : OnlineUrl?.Trim();
         e.RegistrationUrl = string.IsNullOrWhiteSpace(RegistrationUrl) ? null : RegistrationUrl.Trim();
+        e.PriceFrom = PriceFrom;
+        e.Currency = PriceFrom is null ? null : Currency;
         e.UpdatedAt = now;
+    }
+
+    public static PublicEventInput From(Event e) => new()
+    {
+        Name = e.Name,
+        StartsAt = EventTime.ToLocal(e.StartsAt, e.TimeZoneId),
+        EndsAt = e.EndsAt is { } end ? EventTime.ToLocal(end, e.TimeZoneId) : null,
+        CityId = e.CityId,
+        Venue = e.Venue,
+        Address = e.Address,
+        Category = e.Category,
+        Summary = e.Summary,
+        Description = e.Description,
+        AttendanceMode = e.AttendanceMode,
+        OnlineUrl = e.OnlineUrl,
+        RegistrationUrl = e.RegistrationUrl,
+        PriceFrom = e.PriceFrom,
+        Currency = e.Currency,
+    };
+
+    /// <summary>The public fields as people read them: for the activity log, and for moderators to see what changed.</summary>
+    public static List<(string Field, string Value)> Snapshot(Event e, string? cityName)
+    {
+        static string Time(DateTime t, string zone) => EventTime.ToLocal(t, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return
+        [
+            ("Name", e.Name),
+            ("Summary", e.Summary ?? ""),
+            ("Starts", Time(e.StartsAt, e.TimeZoneId)),
+            ("Ends", e.EndsAt is { } end ? Time(end, e.TimeZoneId) : ""),
+            ("City", cityName ?? ""),
+            ("Category", e.Category?.ToString() ?? ""),
+            ("How people attend", e.AttendanceMode.Label()),
+            ("Venue", e.Venue ?? ""),
+            ("Address", e.Address ?? ""),
+            ("Online link", e.OnlineUrl ?? ""),
+            ("Registration link", e.RegistrationUrl ?? ""),
+            ("Price", Publishing.Prices.Label(e.PriceFrom, e.Currency)),
+            ("Picture", e.ImageId is { } image ? $"picture {image.ToString()[..8]}" : ""),
+            ("Description", e.Description ?? ""),
+        ];
     }
 }

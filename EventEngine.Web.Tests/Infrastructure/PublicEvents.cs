@@ -1,0 +1,48 @@
+using AngleSharp.Dom;
+using EventEngine.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Tests.Infrastructure;
+
+/// <summary>Organisations and public events made straight in the database, for tests of what visitors see.</summary>
+public static class PublicEvents
+{
+    public static async Task<Guid> OrganisationAsync(this AppFactory app, string name = "Catalog Org")
+    {
+        var organisation = new Organisation { Id = Guid.NewGuid(), Name = name, Slug = $"cat-{Guid.NewGuid():N}"[..20], CreatedAt = DateTime.UtcNow };
+        await app.QueryAsync(db =>
+        {
+            db.Organisations.Add(organisation);
+            return db.SaveChangesAsync();
+        });
+        return organisation.Id;
+    }
+
+    /// <summary>A public event starting at <paramref name="local"/>, wall-clock time in the city.</summary>
+    public static async Task<Event> PublicEventAsync(this AppFactory app, Guid organisationId, string name, string citySlug, DateTime local,
+        EventCategory category = EventCategory.Music, EventStatus status = EventStatus.Published, Action<Event>? more = null, AppUser? admin = null)
+    {
+        var owner = admin ?? await app.CreateUserAsync("Owner");
+        var city = await app.QueryAsync(db => db.Cities.SingleAsync(c => c.Slug == citySlug));
+        var created = await app.CreateEventAsync(owner, name, city.TimeZoneId);
+        await app.QueryAsync(async db =>
+        {
+            var e = await db.Events.SingleAsync(x => x.Id == created.Id);
+            e.Visibility = EventVisibility.Public;
+            e.OrganisationId = organisationId;
+            e.Status = status;
+            e.CityId = city.Id;
+            e.Category = category;
+            e.StartsAt = EventTime.ToUtc(local, city.TimeZoneId);
+            more?.Invoke(e);
+            return await db.SaveChangesAsync();
+        });
+        return created;
+    }
+
+    public static async Task<List<string>> CatalogNamesAsync(this AppFactory app, string query) =>
+        Names(await app.CreateAppClient().GetPageAsync("/discover?" + query));
+
+    public static List<string> Names(IDocument page) =>
+        page.QuerySelectorAll("[data-testid=catalog-item] h2").Select(h => h.TextContent.Trim()).ToList();
+}

@@ -1,0 +1,61 @@
+using EventEngine.Web.Authorization;
+using EventEngine.Web.Data;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Htmx;
+using EventEngine.Web.Pages.Organisations.Manage.Events;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Pages.Events.Manage;
+
+/// <summary>A public event's details: what the catalog and its page show. A published event stays published; every
+/// change is in the activity log, and moderators see what changed since it was last published when it comes back.</summary>
+[RequireEventPermission(EventPermission.EditEvent)]
+public class EditPublicModel(AppDbContext db, CurrentEvent current, ActivityLog log, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public PublicEventInput Input { get; set; } = new();
+
+    public string EventName { get; private set; } = "";
+    public CurrentEvent Current => current;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == current.EventId);
+        if (e.Visibility != EventVisibility.Public) return RedirectToPage("/Events/Manage/Edit", new { eventId = e.Id });
+        EventName = e.Name;
+        Input = PublicEventInput.From(e);
+        await PublicEventForm.LoadAsync(db, ViewData, e.ImageId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var e = await db.Events.Include(x => x.City).SingleAsync(x => x.Id == current.EventId);
+        if (e.Visibility != EventVisibility.Public) return RedirectToPage("/Events/Manage/Edit", new { eventId = e.Id });
+        EventName = e.Name;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (city, image) = await PublicEventForm.CheckAsync(db, Input, ModelState, now);
+        if (!ModelState.IsValid)
+        {
+            await PublicEventForm.LoadAsync(db, ViewData, e.ImageId);
+            return Page();
+        }
+
+        var before = PublicEventInput.Snapshot(e, e.City?.Name);
+        Input.ApplyTo(e, city!, now);
+        var replaced = image is not null || Input.RemoveImage ? e.ImageId : null;
+        if (image is not null)
+        {
+            db.Images.Add(image);
+            e.ImageId = image.Id;
+        }
+        else if (Input.RemoveImage) e.ImageId = null;
+        if (replaced is { } old) await db.Images.Where(i => i.Id == old).ExecuteDeleteAsync();
+        if (ActivityLog.Changes(before, PublicEventInput.Snapshot(e, city!.Name)) is { } changes)
+            log.Add(ActivityKind.EventEdited, "Edited the public details", changes);
+        await db.SaveChangesAsync();
+        return this.RedirectWithToast(Url.Page("/Events/Manage/Index", new { eventId = e.Id })!, "Event details saved.");
+    }
+}
