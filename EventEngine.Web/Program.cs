@@ -138,6 +138,8 @@ builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AddEventPages();
+    // A city's page is the catalog with its city chosen, at an address of its own.
+    options.Conventions.AddPageRoute("/Catalog/Index", "cities/{city}");
     OrganisationAccessFilter.AddOrganisationPages(options.Conventions);
     options.Conventions.AuthorizeFolder("/Organisations");
     options.Conventions.AddLinkPages();
@@ -215,6 +217,8 @@ app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapWhatsAppWebhook();
 app.MapImages();
+app.MapCalendarFeeds();
+app.MapSiteMap();
 app.MapRazorPages();
 
 app.Run();

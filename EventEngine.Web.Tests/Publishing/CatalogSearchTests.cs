@@ -113,4 +113,21 @@ public class CatalogSearchTests(MessagingAppFactory app) : IClassFixture<Messagi
         Assert.Equal("2027-05-10", page.QuerySelector("#from")!.GetAttribute("value"));
         Assert.NotNull(page.QuerySelector("#city option[value=paris][selected]"));
     }
+
+    [Fact]
+    public async Task A_city_has_its_own_page_with_a_feed_to_subscribe_to_and_an_unknown_city_is_not_found()
+    {
+        app.Clock.Set(Now);
+        var org = await app.OrganisationAsync();
+        await app.PublicEventAsync(org, "Seoul Lantern Walk", "seoul", Soon);
+
+        var page = await app.CreateAppClient().GetPageAsync("/cities/seoul");
+
+        Assert.Equal("Events in Seoul", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal(["Seoul Lantern Walk"], PublicEvents.Names(page));
+        Assert.EndsWith("/cities/seoul", page.QuerySelector("link[rel=canonical]")!.GetAttribute("href"));
+        Assert.EndsWith("/feeds/cities/seoul.ics", page.QuerySelector("[data-testid=subscribe]")!.GetAttribute("href"));
+        Assert.StartsWith("webcal://", page.QuerySelector("[data-testid=subscribe]")!.GetAttribute("href"));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await app.CreateAppClient().GetAsync("/cities/atlantis")).StatusCode);
+    }
 }

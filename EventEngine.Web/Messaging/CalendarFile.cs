@@ -32,8 +32,35 @@ public static class CalendarFile
     public static string Download(Event e, Guid guestId, DateTime now) => Build(e, Uid(e.Id, guestId), now, null, e.Venue, null);
 
     /// <summary>A public event for anyone's calendar: one UID per event, its page's address, and CANCELLED once it is.</summary>
-    public static string Public(Event e, string pageUrl, DateTime now) =>
-        Build(e, $"{e.Id:N}@eventengine", now, null, string.Join(", ", new[] { e.Venue, e.Address }.Where(p => !string.IsNullOrWhiteSpace(p))), pageUrl);
+    public static string Public(Event e, string pageUrl, DateTime now) => Feed(null, [(e, pageUrl)], now);
+
+    /// <summary>
+    /// Many public events in one calendar, to subscribe to (a city's, an organisation's, a category's): each keeps the
+    /// UID of its own file, so an entry added from the event's page and then from a feed is one entry, and a cancelled
+    /// one turns CANCELLED in subscribers' calendars.
+    /// </summary>
+    public static string Feed(string? name, IReadOnlyList<(Event Event, string PageUrl)> events, DateTime now)
+    {
+        var calendar = new Calendar { Method = Method, ProductId = "-//EventEngine//Invitations//EN" };
+        if (name is not null)
+        {
+            calendar.AddProperty("X-WR-CALNAME", name);
+            // How often subscribers should fetch it again (RFC 7986, and the older name Outlook reads).
+            var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT6H");
+            refresh.Parameters.Add("VALUE", "DURATION");
+            calendar.AddProperty(refresh);
+            calendar.AddProperty("X-PUBLISHED-TTL", "PT6H");
+        }
+        foreach (var zone in events.GroupBy(x => x.Event.TimeZoneId))
+        {
+            var earliest = Local(zone.Min(x => x.Event.StartsAt), zone.Key);
+            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Key, earliest.Value.AddYears(-1), includeHistoricalData: false));
+        }
+        foreach (var (e, pageUrl) in events)
+            calendar.Events.Add(Entry(e, $"{e.Id:N}@eventengine", now, null,
+                string.Join(", ", new[] { e.Venue, e.Address }.Where(p => !string.IsNullOrWhiteSpace(p))), pageUrl));
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
 
     private static string Build(Event e, string uid, DateTime now, Organizer? organizer, string? location, string? url)
     {
@@ -41,22 +68,24 @@ public static class CalendarFile
         var calendar = new Calendar { Method = Method, ProductId = "-//EventEngine//Invitations//EN" };
         // The zone's rules from a year before the event, so calendars place it right whatever their own zone.
         calendar.AddTimeZone(VTimeZone.FromDateTimeZone(e.TimeZoneId, start.Value.AddYears(-1), includeHistoricalData: false));
-        calendar.Events.Add(new CalendarEvent
-        {
-            Uid = uid,
-            Sequence = 0,
-            DtStamp = new CalDateTime(DateTime.SpecifyKind(now, DateTimeKind.Utc), hasTime: true),
-            DtStart = start,
-            DtEnd = e.EndsAt is { } end ? Local(end, e.TimeZoneId) : null,
-            Summary = e.Name,
-            Location = string.IsNullOrWhiteSpace(location) ? null : location,
-            Url = url is null ? null : new Uri(url),
-            Description = string.IsNullOrWhiteSpace(e.Description) ? null : e.Description,
-            Organizer = organizer,
-            Status = e.Visibility == EventVisibility.Public && e.Status == Domain.EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
-        });
+        calendar.Events.Add(Entry(e, uid, now, organizer, location, url));
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
+
+    private static CalendarEvent Entry(Event e, string uid, DateTime now, Organizer? organizer, string? location, string? url) => new()
+    {
+        Uid = uid,
+        Sequence = 0,
+        DtStamp = new CalDateTime(DateTime.SpecifyKind(now, DateTimeKind.Utc), hasTime: true),
+        DtStart = Local(e.StartsAt, e.TimeZoneId),
+        DtEnd = e.EndsAt is { } end ? Local(end, e.TimeZoneId) : null,
+        Summary = e.Name,
+        Location = string.IsNullOrWhiteSpace(location) ? null : location,
+        Url = url is null ? null : new Uri(url),
+        Description = string.IsNullOrWhiteSpace(e.Description) ? null : e.Description,
+        Organizer = organizer,
+        Status = e.Visibility == EventVisibility.Public && e.Status == Domain.EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
+    };
 
     /// <summary>A stored UTC instant as the wall-clock time in the event's zone, labelled with that zone.</summary>
     private static CalDateTime Local(DateTime utc, string zoneId)

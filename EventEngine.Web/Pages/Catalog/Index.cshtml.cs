@@ -5,6 +5,8 @@ using EventEngine.Web.Publishing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using EventEngine.Web.Messaging;
 
 namespace EventEngine.Web.Pages.Catalog;
 
@@ -12,8 +14,9 @@ namespace EventEngine.Web.Pages.Catalog;
 /// The catalog, for anyone: upcoming published events, filtered by city, day and category. The filter lives in the
 /// address (a plain GET form), so it works without JavaScript and can be shared; htmx swaps only the results.
 /// </summary>
-public class IndexModel(AppDbContext db, CatalogQuery catalog) : PageModel
+public class IndexModel(AppDbContext db, CatalogQuery catalog, IOptions<AppOptions> app) : PageModel
 {
+    public string BaseUrl => app.Value.BaseUrl.TrimEnd('/');
     [BindProperty(SupportsGet = true)] public string? City { get; set; }
     [BindProperty(SupportsGet = true)] public EventCategory? Category { get; set; }
     [BindProperty(SupportsGet = true)] public CatalogWhen When { get; set; }
@@ -28,11 +31,14 @@ public class IndexModel(AppDbContext db, CatalogQuery catalog) : PageModel
     public CatalogQuery.Page Results { get; private set; } = new([], null);
     public IReadOnlyList<City> Cities { get; private set; } = [];
     public City? ChosenCity { get; private set; }
+    /// <summary>The calendar feed that matches the filter, when there is one: the city's, else the category's.</summary>
+    public string? FeedPath => ChosenCity is { } city ? CalendarFeeds.CityPath(city.Slug) : Category is { } c ? CalendarFeeds.CategoryPath(c) : null;
 
     public async Task<IActionResult> OnGetAsync()
     {
         Cities = await db.Cities.AsNoTracking().OrderBy(c => c.Name).ToListAsync();
         ChosenCity = Cities.FirstOrDefault(c => c.Slug == City);
+        if (ChosenCity is null && RouteData.Values.ContainsKey("city")) return NotFound();
         if (ChosenCity is null) City = null;
         if (Category is { } c && !Enum.IsDefined(c)) Category = null;
         if (!Enum.IsDefined(When)) When = CatalogWhen.Upcoming;

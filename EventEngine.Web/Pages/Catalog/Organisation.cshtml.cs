@@ -3,12 +3,15 @@ using EventEngine.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using EventEngine.Web.Messaging;
 
 namespace EventEngine.Web.Pages.Catalog;
 
 /// <summary>An organisation's public page, /orgs/{slug}: who they are and their upcoming published events.</summary>
-public class OrganisationModel(AppDbContext db, TimeProvider clock) : PageModel
+public class OrganisationModel(AppDbContext db, TimeProvider clock, IOptions<AppOptions> app) : PageModel
 {
+    public string BaseUrl => app.Value.BaseUrl.TrimEnd('/');
     public Organisation Organisation { get; private set; } = null!;
     public IReadOnlyList<Event> Upcoming { get; private set; } = [];
 
