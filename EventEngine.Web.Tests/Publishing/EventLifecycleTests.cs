@@ -120,4 +120,55 @@ public class EventLifecycleTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync("/staff/review")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.PostFormAsync("/staff/review?handler=approve&id=" + Guid.NewGuid(), [], "/events")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_event_back_in_review_shows_the_moderator_what_changed_since_it_was_published()
+    {
+        var (owner, _, e) = await DraftAsync(name: "Riverside Screening");
+        var (moderator, _) = await ModeratorAsync();
+        var first = await StepThroughReviewAsync(owner, moderator, e.Id);
+        Assert.Contains("never published before", first.QuerySelector("[data-testid=review-item]")!.TextContent);
+
+        await moderator.PostFormAsync($"/staff/review?handler=unpublish&id={e.Id}", [new("reason", "The venue is wrong.")], "/staff/review");
+        await app.QueryAsync(db => db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(x => x.SetProperty(v => v.Venue, "Boat House")));
+        await StepAsync(owner, e.Id, "submit");
+
+        var item = (await moderator.GetPageAsync("/staff/review")).QuerySelectorAll("[data-testid=review-item]")
+            .Single(i => i.TextContent.Contains("Riverside Screening"));
+        var changes = item.QuerySelectorAll("[data-testid=review-changes] li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(["Venue: (empty) → Boat House"], changes);
+    }
+
+    private async Task<AngleSharp.Dom.IDocument> StepThroughReviewAsync(AppClient owner, AppClient moderator, Guid eventId)
+    {
+        await StepAsync(owner, eventId, "submit");
+        var queue = await moderator.GetPageAsync("/staff/review");
+        await moderator.PostFormAsync($"/staff/review?handler=approve&id={eventId}", [], "/staff/review");
+        return queue;
+    }
+
+    [Fact]
+    public async Task Staff_trust_an_organisation_so_its_next_event_publishes_at_once_and_can_take_that_back()
+    {
+        var (owner, _, e) = await DraftAsync(name: "Trusted Later");
+        var (moderator, moderatorUser) = await ModeratorAsync();
+        await StepAsync(owner, e.Id, "submit");
+        var organisationId = (await ReloadAsync(e.Id)).OrganisationId!.Value;
+
+        await moderator.PostFormAsync($"/staff/review?handler=trust&organisationId={organisationId}&trusted=true", [], "/staff/review");
+
+        Assert.True(await app.QueryAsync(db => db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Trusted).SingleAsync()));
+        Assert.Contains("Park Films", (await moderator.GetPageAsync("/staff/review")).QuerySelector("[data-testid=trusted-organisations]")!.TextContent);
+        await StepAsync(owner, e.Id, "withdraw");
+        await StepAsync(owner, e.Id, "submit");
+        Assert.Equal(EventStatus.Published, (await ReloadAsync(e.Id)).Status);
+
+        await moderator.PostFormAsync($"/staff/review?handler=trust&organisationId={organisationId}&trusted=false", [], "/staff/review");
+        Assert.False(await app.QueryAsync(db => db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Trusted).SingleAsync()));
+        var kinds = await app.QueryAsync(db => db.StaffActions.Where(a => a.ActorUserId == moderatorUser.Id).OrderBy(a => a.Id).Select(a => a.Kind).ToListAsync());
+        Assert.Equal([StaffActionKind.OrganisationTrusted, StaffActionKind.OrganisationUntrusted], kinds);
+        // Organisers cannot trust themselves: the staff area is not theirs.
+        Assert.Equal(System.Net.HttpStatusCode.NotFound,
+            (await owner.PostFormAsync($"/staff/review?handler=trust&organisationId={organisationId}&trusted=true", [], $"/events/{e.Id}")).StatusCode);
+    }
 }

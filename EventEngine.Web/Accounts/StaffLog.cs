@@ -30,6 +30,8 @@ public static class StaffLog
         StaffActionKind.EventApproved => "Event approved",
         StaffActionKind.EventRejected => "Event sent back",
         StaffActionKind.EventUnpublished => "Event unpublished",
+        StaffActionKind.OrganisationTrusted => "Organisation trusted",
+        StaffActionKind.OrganisationUntrusted => "Organisation no longer trusted",
         _ => kind.ToString(),
     };
 }

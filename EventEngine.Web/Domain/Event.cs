@@ -60,6 +60,8 @@ public class Event
     public string? Currency { get; set; }
     /// <summary>The words the catalog searches, kept by the database for public events; never written by the app.</summary>
     public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; set; }
+    /// <summary>What the public fields said when the event was last published (JSON); see <see cref="Publishing.PublicEventSnapshot"/>.</summary>
+    public string? PublishedSnapshot { get; set; }
 
     public const int SummaryMaxLength = 300;
     public const int AddressMaxLength = 300;

@@ -35,4 +35,6 @@ public enum StaffActionKind
     EventApproved,
     EventRejected,
     EventUnpublished,
+    OrganisationTrusted,
+    OrganisationUntrusted,
 }

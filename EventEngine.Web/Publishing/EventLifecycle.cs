@@ -31,7 +31,7 @@ public sealed class EventLifecycle(AppDbContext db, TimeProvider clock)
     {
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM events WHERE id = {eventId} FOR UPDATE");
-        var e = await db.Events.Include(x => x.Organisation).SingleOrDefaultAsync(x => x.Id == eventId);
+        var e = await db.Events.Include(x => x.Organisation).Include(x => x.City).SingleOrDefaultAsync(x => x.Id == eventId);
         if (e is null || e.Visibility != EventVisibility.Public || e.Organisation is null) return new("That is not a public event.", EventStatus.Draft);
         if (e.Status != From(step)) return new($"The event is {e.Status.Label().ToLowerInvariant()} now, so that can't be done. Reload to see it.", e.Status);
         if (step is Step.Reject or Step.Unpublish && string.IsNullOrWhiteSpace(reason)) return new("Say why, so the organisation can put it right.", e.Status);
@@ -61,6 +61,7 @@ public sealed class EventLifecycle(AppDbContext db, TimeProvider clock)
     private static string Publish(Event e, DateTime now, string summary)
     {
         e.PublishedAt ??= now;
+        e.PublishedSnapshot = PublicEventSnapshot.ToJson(PublicEventSnapshot.Of(e, e.City?.Name));
         return Move(e, EventStatus.Published, now, summary);
     }
 

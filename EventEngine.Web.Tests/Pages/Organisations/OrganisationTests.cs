@@ -110,4 +110,39 @@ public class OrganisationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Jazz Night", (await owner.GetPageAsync($"/organisations/{id}")).QuerySelector("[data-testid=organisation-events]")!.TextContent);
         Assert.Contains("Jazz Night", (await owner.GetPageAsync("/events")).QuerySelector("main")!.TextContent);
     }
+
+    [Fact]
+    public async Task An_Owner_edits_the_profile_with_a_logo_an_Editor_may_not_and_a_taken_address_is_refused_at_its_field()
+    {
+        var (owner, _) = await ConfirmedAsync("Owner");
+        var slug = $"hall-{Guid.NewGuid():N}"[..20];
+        await CreateAsync(owner, "Music Hall", slug);
+        var id = await app.QueryAsync(db => db.Organisations.Where(o => o.Slug == slug).Select(o => o.Id).SingleAsync());
+        var other = $"other-{Guid.NewGuid():N}"[..20];
+        await CreateAsync(owner, "Other Hall", other);
+        using var bitmap = new SkiaSharp.SKBitmap(200, 200);
+        bitmap.Erase(new SkiaSharp.SKColor(200, 40, 40, 0));
+        var png = SkiaSharp.SKImage.FromBitmap(bitmap).Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
+        List<KeyValuePair<string, string>> Fields(string slugValue) =>
+            [new("Input.Name", "Music Hall"), new("Input.Slug", slugValue), new("Input.Description", "Gigs <b>every</b> night."), new("Input.Website", "https://hall.example")];
+
+        var taken = await AppClient.ParseAsync(await owner.PostMultipartAsync($"/organisations/{id}/settings", Fields(other)));
+        Assert.Contains("Another organisation uses", taken.QuerySelector("[data-valmsg-for='Input.Slug']")!.TextContent);
+
+        var saved = await owner.PostMultipartAsync($"/organisations/{id}/settings", Fields(slug), ("Input.Logo", "logo.png", png));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var organisation = await app.QueryAsync(db => db.Organisations.SingleAsync(o => o.Id == id));
+        Assert.Equal(("Gigs <b>every</b> night.", "https://hall.example"), (organisation.Description, organisation.Website));
+        var page = await app.CreateAppClient().GetPageAsync($"/orgs/{slug}");
+        Assert.Equal($"/images/{organisation.LogoImageId}", page.QuerySelector("[data-testid=organisation-logo]")!.GetAttribute("src"));
+        // The description is text: the tags show as typed, never as markup.
+        Assert.Null(page.QuerySelector("main b"));
+        Assert.Contains("Gigs <b>every</b> night.", page.QuerySelector("main")!.TextContent);
+
+        var (editor, editorUser) = await app.LoggedInAsync("Editor");
+        await owner.PostFormAsync($"/organisations/{id}?handler=addMember", [new("Input.Email", editorUser.Email!), new("Input.Role", "Editor")], $"/organisations/{id}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync($"/organisations/{id}/settings")).StatusCode);
+        var (outsider, _) = await app.LoggedInAsync("Outsider");
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/organisations/{id}/settings")).StatusCode);
+    }
 }

@@ -43,6 +43,7 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
         e.HasOne<StoredImage>().WithMany().HasForeignKey(x => x.ImageId).OnDelete(DeleteBehavior.SetNull);
         e.HasIndex(x => x.SubmittedAt).HasFilter("submitted_at IS NOT NULL");
         e.Property(x => x.PriceFrom).HasPrecision(10, 2);
+        e.Property(x => x.PublishedSnapshot).HasColumnType("jsonb");
         e.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
         e.Property(x => x.SearchVector).ValueGeneratedOnAddOrUpdate();
         e.Property(x => x.SearchVector).Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);

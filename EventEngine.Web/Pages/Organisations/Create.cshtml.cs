@@ -4,7 +4,6 @@ using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Pages.Organisations;
@@ -16,7 +15,6 @@ public class CreateModel(AppDbContext db, TimeProvider clock) : PageModel
     public OrganisationInput Input { get; set; } = new();
 
     public bool EmailConfirmed { get; private set; }
-    public IReadOnlyList<SelectListItem> Cities { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -24,16 +22,14 @@ public class CreateModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         await LoadAsync();
         if (!EmailConfirmed) return Page();
-        if (Input.HomeCityId is { } city && !await db.Cities.AnyAsync(c => c.Id == city))
-            ModelState.AddModelError("Input.HomeCityId", "Choose a city from the list.");
-        if (ModelState.IsValid && await db.Organisations.AnyAsync(o => o.Slug == Input.SlugOrFromName))
-            ModelState.AddModelError("Input.Slug", $"Another organisation uses /orgs/{Input.SlugOrFromName}. Choose another web address.");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var logo = await OrganisationForm.CheckAsync(db, Input, ModelState, now);
         if (!ModelState.IsValid) return Page();
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var userId = User.GetUserId();
         var organisation = new Organisation { Id = Guid.NewGuid(), CreatedAt = now, CreatedById = userId };
         Input.ApplyTo(organisation);
+        await OrganisationForm.ApplyLogoAsync(db, organisation, Input, logo);
         organisation.Members.Add(new OrganisationMember { UserId = userId, Role = OrganisationRole.Owner, JoinedAt = now });
         db.Organisations.Add(organisation);
         try
@@ -43,7 +39,7 @@ public class CreateModel(AppDbContext db, TimeProvider clock) : PageModel
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             // Someone took the address between the check and the save.
-            ModelState.AddModelError("Input.Slug", $"Another organisation uses /orgs/{organisation.Slug}. Choose another web address.");
+            ModelState.AddModelError("Input.Slug", OrganisationForm.SlugTaken(organisation.Slug));
             return Page();
         }
         return this.RedirectWithToast(Url.Page("/Organisations/Manage/Index", new { organisationId = organisation.Id })!,
@@ -54,6 +50,6 @@ public class CreateModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         var userId = User.GetUserId();
         EmailConfirmed = await db.Users.Where(u => u.Id == userId).Select(u => u.EmailConfirmed).SingleAsync();
-        Cities = await CityOptions.ListAsync(db);
+        await OrganisationForm.LoadAsync(db, ViewData);
     }
 }

@@ -32,6 +32,12 @@ public sealed class OrganisationInput : IValidatableObject
     [Display(Name = "Home city (optional)")]
     public Guid? HomeCityId { get; set; }
 
+    [Display(Name = "Logo (optional)")]
+    public IFormFile? Logo { get; set; }
+
+    [Display(Name = "Remove the logo")]
+    public bool RemoveLogo { get; set; }
+
     /// <summary>The slug typed, or one made from the name.</summary>
     public string SlugOrFromName => string.IsNullOrWhiteSpace(Slug) ? Slugs.From(Name ?? "") : Slug.Trim().ToLowerInvariant();
 
@@ -44,6 +50,16 @@ public sealed class OrganisationInput : IValidatableObject
         if (Website is not null && !Website.StartsWith("https://", StringComparison.OrdinalIgnoreCase) && !Website.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
             yield return new ValidationResult("Enter a web address starting with https://", [nameof(Website)]);
     }
+
+    public static OrganisationInput From(Organisation o) => new()
+    {
+        Name = o.Name,
+        Slug = o.Slug,
+        Description = o.Description,
+        Website = o.Website,
+        ContactEmail = o.ContactEmail,
+        HomeCityId = o.HomeCityId,
+    };
 
     public void ApplyTo(Organisation organisation)
     {

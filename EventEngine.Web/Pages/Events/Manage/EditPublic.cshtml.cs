@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Publishing;
 using EventEngine.Web.Pages.Organisations.Manage.Events;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -43,7 +44,7 @@ public class EditPublicModel(AppDbContext db, CurrentEvent current, ActivityLog 
             return Page();
         }
 
-        var before = PublicEventInput.Snapshot(e, e.City?.Name);
+        var before = PublicEventSnapshot.Of(e, e.City?.Name);
         Input.ApplyTo(e, city!, now);
         var replaced = image is not null || Input.RemoveImage ? e.ImageId : null;
         if (image is not null)
@@ -53,7 +54,7 @@ public class EditPublicModel(AppDbContext db, CurrentEvent current, ActivityLog 
         }
         else if (Input.RemoveImage) e.ImageId = null;
         if (replaced is { } old) await db.Images.Where(i => i.Id == old).ExecuteDeleteAsync();
-        if (ActivityLog.Changes(before, PublicEventInput.Snapshot(e, city!.Name)) is { } changes)
+        if (ActivityLog.Changes(before, PublicEventSnapshot.Of(e, city!.Name)) is { } changes)
             log.Add(ActivityKind.EventEdited, "Edited the public details", changes);
         await db.SaveChangesAsync();
         return this.RedirectWithToast(Url.Page("/Events/Manage/Index", new { eventId = e.Id })!, "Event details saved.");

@@ -124,27 +124,4 @@ public sealed class PublicEventInput : IValidatableObject
         PriceFrom = e.PriceFrom,
         Currency = e.Currency,
     };
-
-    /// <summary>The public fields as people read them: for the activity log, and for moderators to see what changed.</summary>
-    public static List<(string Field, string Value)> Snapshot(Event e, string? cityName)
-    {
-        static string Time(DateTime t, string zone) => EventTime.ToLocal(t, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        return
-        [
-            ("Name", e.Name),
-            ("Summary", e.Summary ?? ""),
-            ("Starts", Time(e.StartsAt, e.TimeZoneId)),
-            ("Ends", e.EndsAt is { } end ? Time(end, e.TimeZoneId) : ""),
-            ("City", cityName ?? ""),
-            ("Category", e.Category?.ToString() ?? ""),
-            ("How people attend", e.AttendanceMode.Label()),
-            ("Venue", e.Venue ?? ""),
-            ("Address", e.Address ?? ""),
-            ("Online link", e.OnlineUrl ?? ""),
-            ("Registration link", e.RegistrationUrl ?? ""),
-            ("Price", Publishing.Prices.Label(e.PriceFrom, e.Currency)),
-            ("Picture", e.ImageId is { } image ? $"picture {image.ToString()[..8]}" : ""),
-            ("Description", e.Description ?? ""),
-        ];
-    }
 }
