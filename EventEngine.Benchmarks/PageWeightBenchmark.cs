@@ -82,11 +82,12 @@ public static partial class PageWeightBenchmark
     }
 
     /// <summary>Requests per second from wrk, after a short warm-up run.</summary>
-    private static double Wrk(string url, string cookie, bool htmx)
+    public static double Wrk(string url, string? cookie, bool htmx, int connections = 8)
     {
         string Run(string duration)
         {
-            var args = new List<string> { "-t2", "-c8", "-d" + duration, "-H", "Cookie: " + cookie };
+            var args = new List<string> { "-t2", $"-c{connections}", "-d" + duration };
+            if (cookie is not null) args.AddRange(["-H", "Cookie: " + cookie]);
             if (htmx) args.AddRange(["-H", "HX-Request: true", "-H", "HX-Target: guest-results"]);
             args.Add(url);
             var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true };
