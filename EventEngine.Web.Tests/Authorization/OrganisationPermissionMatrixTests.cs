@@ -42,7 +42,9 @@ public class OrganisationPermissionMatrixTests(PermissionMatrixFixture app) : IC
     private static readonly Row[] Matrix =
     [
         new(typeof(Manage.IndexModel), "GET", "/organisations/{org}", NoFields, Ok, Ok, Ok),
-        new(typeof(Manage.IndexModel), "POST", "/organisations/{org}?handler=AddMember", [("Input.Email", "{outsider}"), ("Input.Role", "Viewer")], Redirect, Forbidden, Forbidden),
+        new(typeof(Manage.IndexModel), "POST", "/organisations/{org}?handler=Invite", [("Input.Email", "{outsider}"), ("Input.Role", "Viewer")], Redirect, Forbidden, Forbidden),
+        new(typeof(Manage.IndexModel), "POST", "/organisations/{org}?handler=Resend&id={invitation}", NoFields, Redirect, Forbidden, Forbidden),
+        new(typeof(Manage.IndexModel), "POST", "/organisations/{org}?handler=Revoke&id={invitation}", NoFields, Redirect, Forbidden, Forbidden),
         new(typeof(Manage.IndexModel), "POST", "/organisations/{org}?handler=RemoveMember&userId={viewer}", NoFields, Redirect, Forbidden, Forbidden),
         new(typeof(Manage.SettingsModel), "GET", "/organisations/{org}/settings", NoFields, Ok, Forbidden, Forbidden),
         new(typeof(Manage.SettingsModel), "POST", "/organisations/{org}/settings", Profile, Redirect, Forbidden, Forbidden),
@@ -66,11 +68,12 @@ public class OrganisationPermissionMatrixTests(PermissionMatrixFixture app) : IC
     public async Task Each_person_gets_the_expected_status_and_denied_requests_change_nothing(string person, string method, string path)
     {
         var row = Matrix.Single(r => r.Method == method && r.Path == path);
-        var organisationId = await OrganisationAsync();
+        var (organisationId, invitationId) = await OrganisationAsync();
         var before = await SnapshotAsync(organisationId);
         var city = await app.QueryAsync(db => db.Cities.Where(c => c.Slug == "london").Select(c => c.Id).SingleAsync());
         string Fill(string s) => s.Replace("{org}", organisationId.ToString()).Replace("{viewer}", app.People["OrgViewer"].User!.Id.ToString())
-            .Replace("{outsider}", app.People["Outsider"].User!.Email!).Replace("{city}", city.ToString());
+            .Replace("{outsider}", app.People["Outsider"].User!.Email!).Replace("{city}", city.ToString())
+            .Replace("{invitation}", invitationId.ToString());
         var client = app.People[person].Client;
 
         var response = method == "GET"
@@ -115,7 +118,8 @@ public class OrganisationPermissionMatrixTests(PermissionMatrixFixture app) : IC
         return query < 0 ? "" : path[(query + 9)..].Split('&')[0];
     }
 
-    private async Task<Guid> OrganisationAsync()
+    /// <summary>An organisation with the four members and one waiting invitation.</summary>
+    private async Task<(Guid, Guid)> OrganisationAsync()
     {
         var now = DateTime.UtcNow;
         var organisation = new Organisation { Id = Guid.NewGuid(), Name = "Matrix Club", Slug = $"mc-{Guid.NewGuid():N}"[..24], CreatedAt = now };
@@ -124,12 +128,25 @@ public class OrganisationPermissionMatrixTests(PermissionMatrixFixture app) : IC
             new OrganisationMember { UserId = app.People["OrgEditor"].User!.Id, Role = OrganisationRole.Editor, JoinedAt = now, ExpiresAt = now.AddDays(30) },
             new OrganisationMember { UserId = app.People["OrgViewer"].User!.Id, Role = OrganisationRole.Viewer, JoinedAt = now },
             new OrganisationMember { UserId = app.People["ExpiredOrgOwner"].User!.Id, Role = OrganisationRole.Owner, JoinedAt = now.AddDays(-30), ExpiresAt = now.AddMinutes(-1) });
+        var invitation = new OrganisationInvitation
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = organisation.Id,
+            Email = $"invited-{Guid.NewGuid():N}@example.com",
+            Role = OrganisationRole.Viewer,
+            Seed = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),
+            TokenHash = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32),
+            CreatedAt = now,
+            SentAt = now,
+            ExpiresAt = now.AddDays(7),
+        };
         await app.QueryAsync(db =>
         {
             db.Organisations.Add(organisation);
+            db.OrganisationInvitations.Add(invitation);
             return db.SaveChangesAsync();
         });
-        return organisation.Id;
+        return (organisation.Id, invitation.Id);
     }
 
     private Task<string> SnapshotAsync(Guid organisationId) => app.QueryAsync(async db =>
@@ -138,6 +155,8 @@ public class OrganisationPermissionMatrixTests(PermissionMatrixFixture app) : IC
         var members = await db.OrganisationMembers.Where(m => m.OrganisationId == organisationId).OrderBy(m => m.UserId)
             .Select(m => m.UserId + ":" + m.Role + ":" + m.ExpiresAt).ToListAsync();
         var events = await db.Events.CountAsync(e => e.OrganisationId == organisationId);
-        return $"{o.Name}|{o.Slug}|{o.Description}|{o.LogoImageId}|{string.Join(",", members)}|{events}";
+        var invitations = await db.OrganisationInvitations.Where(i => i.OrganisationId == organisationId).OrderBy(i => i.Id)
+            .Select(i => i.Id + ":" + i.ExpiresAt + ":" + i.RevokedAt).ToListAsync();
+        return $"{o.Name}|{o.Slug}|{o.Description}|{o.LogoImageId}|{string.Join(",", members)}|{events}|{string.Join(",", invitations)}";
     });
 }

@@ -46,6 +46,7 @@ public static class MessageLabels
         MessagePurpose.PasswordReset => "Password reset",
         MessagePurpose.EmailChange => "Email change",
         MessagePurpose.AccountNotice => "Account notice",
+        MessagePurpose.OrganisationInvitation => "Organisation invitation",
         _ => purpose.ToString(),
     };
 }

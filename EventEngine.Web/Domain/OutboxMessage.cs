@@ -15,6 +15,8 @@ public class OutboxMessage
     public Guid? GuestId { get; set; }
     /// <summary>The account an account email is for: its link is made for this user as the message is sent.</summary>
     public Guid? UserId { get; set; }
+    /// <summary>The organisation it is about, for messages to its members or people it invites.</summary>
+    public Guid? OrganisationId { get; set; }
     public MessageChannel Channel { get; set; }
     public MessagePurpose Purpose { get; set; }
 
@@ -86,6 +88,8 @@ public enum MessagePurpose
     EmailChange,
     /// <summary>To an account: something about it changed (its address, two-factor, passkeys).</summary>
     AccountNotice,
+    /// <summary>To a person invited to join an organisation.</summary>
+    OrganisationInvitation,
 }
 
 /// <summary>Queued → Sending → Sent → Delivered → Read, or Failed (permanent) / Cancelled.</summary>

@@ -10,7 +10,7 @@ public sealed class CurrentInvitation
     public string Token { get; internal set; } = "";
 
     /// <summary>The invitation the link opens; null when it opens none.</summary>
-    public EventInvitation? Invitation { get; internal set; }
+    public Invitation? Invitation { get; internal set; }
     public InvitationPreview? Preview { get; internal set; }
 
     /// <summary>Open, or why not (expired, withdrawn, used).</summary>

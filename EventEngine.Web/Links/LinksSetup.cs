@@ -9,6 +9,7 @@ public static class LinksSetup
         services.AddSingleton<LinkTokens>();
         services.AddScoped<RsvpLinks>();
         services.AddScoped<TeamInvitations>();
+        services.AddScoped<OrganisationInvitations>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<MessageLinks>();
         services.AddScoped<CurrentRsvpLink>();

@@ -13,24 +13,47 @@ public enum InviteResult { Sent, AlreadyMember, AlreadyInvited }
 
 public enum AcceptResult { Joined, AlreadyMember, WrongAccount, Closed }
 
-public sealed record InvitationPreview(string EventName, string Email, EventRole Role, string InvitedBy, string TimeZoneId);
+/// <summary>What an invitation's page, and the login and register pages reached from it, say about it.</summary>
+public sealed record InvitationPreview(string Name, string Email, string Role, string RoleArticle, string RoleDescription, string InvitedBy, string TimeZoneId,
+    bool IsOrganisation = false);
 
 /// <summary>
 /// Invitations to an event's team: made and sent by email through the outbox, resent, revoked, and accepted through
 /// a single-use link (/invitations/{token}) that the sender fills in just before sending, as with RSVP links.
 /// </summary>
-public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupNormalizer normalizer, IOptions<AppOptions> app, TimeProvider clock)
+public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupNormalizer normalizer, IOptions<AppOptions> app, OrganisationInvitations organisations,
+    TimeProvider clock)
 {
-    public string Url(string token) => $"{app.Value.BaseUrl.TrimEnd('/')}/invitations/{token}";
+    public static string Url(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/invitations/{token}";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>The invitation a token opens, in any state; null for anything that is not one.</summary>
-    public async Task<EventInvitation?> FindAsync(string? token)
+    /// <summary>The invitation (to an event's team or an organisation) a token opens, in any state; null for anything that is not one.</summary>
+    public async Task<Invitation?> FindAsync(string? token)
     {
         if (!LinkTokens.IsWellFormed(token)) return null;
         var hash = LinkTokens.Hash(token!);
-        return await db.EventInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash);
+        return await db.EventInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash) as Invitation
+            ?? await organisations.FindByHashAsync(hash);
+    }
+
+    /// <summary>A new invitation's link (seed and hash) and times, for either kind.</summary>
+    public static T New<T>(T invitation, LinkTokens tokens, DateTime now) where T : Invitation
+    {
+        invitation.Id = Guid.NewGuid();
+        invitation.Seed = LinkTokens.NewSeed();
+        invitation.TokenHash = LinkTokens.Hash(tokens.Token(invitation.Seed));
+        invitation.CreatedAt = now;
+        invitation.SentAt = now;
+        invitation.ExpiresAt = now + Invitation.Lifetime;
+        return invitation;
+    }
+
+    public static bool PutLink(OutboxMessage message, string url)
+    {
+        message.BodyText = message.BodyText.Replace(MessageComposer.InvitationLink, url);
+        message.BodyHtml = message.BodyHtml?.Replace(MessageComposer.InvitationLink, url);
+        return true;
     }
 
     /// <summary>What the login and register pages show when they were reached from an open invitation's page.</summary>
@@ -42,11 +65,15 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
         return await PreviewAsync(invitation);
     }
 
-    public async Task<InvitationPreview> PreviewAsync(EventInvitation invitation) =>
-        await db.Events.AsNoTracking().Where(e => e.Id == invitation.EventId)
-            .Select(e => new InvitationPreview(e.Name, invitation.Email, invitation.Role,
-                db.Users.Where(u => u.Id == invitation.InvitedById).Select(u => u.DisplayName).FirstOrDefault() ?? "The event's team", e.TimeZoneId))
+    public async Task<InvitationPreview> PreviewAsync(Invitation any)
+    {
+        if (any is OrganisationInvitation organisation) return await organisations.PreviewAsync(organisation);
+        var invitation = (EventInvitation)any;
+        return await db.Events.AsNoTracking().Where(e => e.Id == invitation.EventId)
+            .Select(e => new InvitationPreview(e.Name, invitation.Email, invitation.Role.ToString(), invitation.Role.Article(), invitation.Role.Describe(),
+                db.Users.Where(u => u.Id == invitation.InvitedById).Select(u => u.DisplayName).FirstOrDefault() ?? "The event's team", e.TimeZoneId, false))
             .SingleAsync();
+    }
 
     /// <summary>Invites the address with the role, unless it already belongs to a member or has an invitation waiting.</summary>
     public async Task<InviteResult> InviteAsync(CurrentEvent current, ActivityLog log, string email, EventRole role)
@@ -61,20 +88,7 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
         // An expired invitation no longer counts as waiting: it is closed, and the new one replaces it.
         await db.EventInvitations.Where(i => i.EventId == current.EventId && i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now));
-        var seed = LinkTokens.NewSeed();
-        var invitation = new EventInvitation
-        {
-            Id = Guid.NewGuid(),
-            EventId = current.EventId,
-            Email = email,
-            Role = role,
-            Seed = seed,
-            TokenHash = LinkTokens.Hash(tokens.Token(seed)),
-            InvitedById = current.UserId,
-            CreatedAt = now,
-            SentAt = now,
-            ExpiresAt = now + EventInvitation.Lifetime,
-        };
+        var invitation = New(new EventInvitation { EventId = current.EventId, Email = email, Role = role, InvitedById = current.UserId }, tokens, now);
         db.EventInvitations.Add(invitation);
         await QueueEmailAsync(invitation, current.Membership.UserName);
         log.Add(ActivityKind.MemberInvited, $"Invited {email} as {role.Article()}");
@@ -96,7 +110,7 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
         var invitation = await db.EventInvitations.SingleOrDefaultAsync(i => i.Id == id && i.EventId == current.EventId && i.AcceptedAt == null && i.RevokedAt == null);
         if (invitation is null) return false;
         invitation.SentAt = Now;
-        invitation.ExpiresAt = Now + EventInvitation.Lifetime;
+        invitation.ExpiresAt = Now + Invitation.Lifetime;
         await QueueEmailAsync(invitation, current.Membership.UserName);
         log.Add(ActivityKind.InvitationResent, $"Sent the invitation to {invitation.Email} again");
         await db.SaveChangesAsync();
@@ -117,8 +131,10 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
     /// Joins the signed-in user to the event with the invited role, once: the claim on the invitation and the new
     /// membership are one transaction, so two tabs (or two people) cannot both use one link.
     /// </summary>
-    public async Task<AcceptResult> AcceptAsync(EventInvitation invitation, AppUser user)
+    public async Task<AcceptResult> AcceptAsync(Invitation any, AppUser user)
     {
+        if (any is OrganisationInvitation organisation) return await organisations.AcceptAsync(organisation, user);
+        var invitation = (EventInvitation)any;
         if (user.NormalizedEmail != normalizer.NormalizeEmail(invitation.Email)) return AcceptResult.WrongAccount;
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -150,11 +166,7 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
         var seed = await db.EventInvitations.AsNoTracking()
             .Where(i => i.EventId == message.EventId && i.Email == message.Recipient && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
             .Select(i => i.Seed).SingleOrDefaultAsync(cancellationToken);
-        if (seed is null) return false;
-        var url = Url(tokens.Token(seed));
-        message.BodyText = message.BodyText.Replace(MessageComposer.InvitationLink, url);
-        message.BodyHtml = message.BodyHtml?.Replace(MessageComposer.InvitationLink, url);
-        return true;
+        return seed is not null && PutLink(message, Url(app.Value.BaseUrl, tokens.Token(seed)));
     }
 
     private async Task QueueEmailAsync(EventInvitation invitation, string inviterName)

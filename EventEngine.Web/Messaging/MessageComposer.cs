@@ -286,6 +286,29 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
         };
     }
 
+    /// <summary>The email inviting a person to join an organisation; its link is filled in as it is sent (see OrganisationInvitations.FillAsync).</summary>
+    public static OutboxMessage OrganisationInvitation(OrganisationInvitation invitation, string inviterName, string organisationName, DateTime now)
+    {
+        var until = invitation.MemberUntil is { } end ? $", until {end.AddDays(-1):d MMMM yyyy}" : "";
+        var intro = $"{inviterName} invited you to join {organisationName} on EventEngine as {invitation.Role.Article()} ({invitation.Role.Describe().ToLowerInvariant()}){until}.";
+        var expiry = $"The link works once and expires on {invitation.ExpiresAt:d MMMM yyyy, HH:mm} UTC. If you weren't expecting this, you can ignore this email.";
+        return new OutboxMessage
+        {
+            Id = Guid.NewGuid(),
+            OrganisationId = invitation.OrganisationId,
+            Channel = MessageChannel.Email,
+            Purpose = MessagePurpose.OrganisationInvitation,
+            Recipient = invitation.Email,
+            Subject = Truncate($"{inviterName} invited you to join {organisationName}", OutboxMessage.SubjectMaxLength),
+            BodyText = $"Hello,\n\n{intro}\n\nAccept the invitation: {InvitationLink}\n\n{expiry}\n",
+            BodyHtml = Frame("en", "ltr", organisationName, [], [Paragraph("Hello,"), Paragraph(Encode(intro)), Button("Accept the invitation", InvitationLink)], Encode(expiry), null),
+            State = MessageState.Queued,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
     /// <summary>
     /// Every email's HTML: a white card with the event's name as its title, when and where (for invitations and
     /// reminders), the blocks (already encoded paragraphs and buttons) and a small note, and a footer under it.

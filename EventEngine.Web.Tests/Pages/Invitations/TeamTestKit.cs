@@ -12,10 +12,10 @@ public static partial class TeamTestKit
         await admin.PostFormAsync($"/events/{eventId}/members?handler=invite", ("Input.Email", email), ("Input.Role", role.ToString()));
 
     /// <summary>Sends what is due and returns the path of the newest invitation link mailed to the address.</summary>
-    public static async Task<string> InvitationPathAsync(this MessagingAppFactory app, string email)
+    public static async Task<string> InvitationPathAsync(this MessagingAppFactory app, string email, string subject = "invited you to organise")
     {
         await app.SendDueAsync();
-        var mail = app.Mail.Messages().Last(m => m.RcptTos.Contains(email) && m.Subject.Contains("invited you to organise"));
+        var mail = app.Mail.Messages().Last(m => m.RcptTos.Contains(email) && m.Subject.Contains(subject));
         return new Uri(Link().Match(mail.Text!).Value).AbsolutePath;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Tests.Pages.Organisations;
 
-public class OrganisationTests(AppFactory app) : IClassFixture<AppFactory>
+public class OrganisationTests(MessagingAppFactory app) : IClassFixture<MessagingAppFactory>
 {
     private async Task<(AppClient Client, AppUser User)> ConfirmedAsync(string name)
     {
@@ -45,8 +45,12 @@ public class OrganisationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("Another", bad.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Name")!.Value);
     }
 
+    private static Task<HttpResponseMessage> InviteAsync(AppClient owner, Guid id, string email, string role, DateOnly? until = null) =>
+        owner.PostFormAsync($"/organisations/{id}?handler=invite",
+            [new("Input.Email", email), new("Input.Role", role), new("Input.Until", until?.ToString("yyyy-MM-dd") ?? "")], $"/organisations/{id}");
+
     [Fact]
-    public async Task Owners_add_members_with_an_end_date_and_the_last_Owner_stays()
+    public async Task Owners_invite_members_by_email_with_an_end_date_and_the_last_Owner_stays()
     {
         var (owner, ownerUser) = await ConfirmedAsync("Owner");
         var slug = $"club-{Guid.NewGuid():N}"[..20];
@@ -56,14 +60,20 @@ public class OrganisationTests(AppFactory app) : IClassFixture<AppFactory>
         var (outsider, _) = await app.LoggedInAsync("Outsider");
         var until = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10);
 
-        await owner.PostFormAsync($"/organisations/{id}?handler=addMember",
-            [new("Input.Email", helperUser.Email!), new("Input.Role", "Viewer"), new("Input.Until", until.ToString("yyyy-MM-dd"))], $"/organisations/{id}");
+        await InviteAsync(owner, id, helperUser.Email!, "Viewer", until);
+        // Nothing is granted until the invitation is accepted, through the emailed link, by the account with that address.
+        Assert.False(await app.QueryAsync(db => db.OrganisationMembers.AnyAsync(m => m.OrganisationId == id && m.UserId == helperUser.Id)));
+        Assert.Contains(helperUser.Email!, (await owner.GetPageAsync($"/organisations/{id}")).QuerySelector("[data-testid=organisation-invitations]")!.TextContent);
+        var link = await app.InvitationPathAsync(helperUser.Email!, "invited you to join The Club");
+        Assert.Equal(HttpStatusCode.OK, (await outsider.PostFormAsync(link, [], link)).StatusCode); // another account: the page says so, nothing joins
+        Assert.False(await app.QueryAsync(db => db.OrganisationMembers.AnyAsync(m => m.OrganisationId == id && m.UserId != ownerUser.Id)));
+        TeamTestKit.AssertRedirect(await helper.PostFormAsync(link, [], link), $"/organisations/{id}");
+        Assert.Equal(HttpStatusCode.Gone, (await helper.GetAsync(link)).StatusCode); // used once
         var member = await app.QueryAsync(db => db.OrganisationMembers.SingleAsync(m => m.OrganisationId == id && m.UserId == helperUser.Id));
         Assert.Equal((OrganisationRole.Viewer, until.AddDays(1).ToDateTime(TimeOnly.MinValue)), (member.Role, member.ExpiresAt!.Value));
 
         Assert.Equal(HttpStatusCode.OK, (await helper.GetAsync($"/organisations/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await helper.PostFormAsync($"/organisations/{id}?handler=addMember",
-            [new("Input.Email", helperUser.Email!), new("Input.Role", "Owner")], $"/organisations/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await InviteAsync(helper, id, helperUser.Email!, "Owner")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/organisations/{id}")).StatusCode);
 
         // Expired a minute ago: nothing at all.
@@ -73,8 +83,7 @@ public class OrganisationTests(AppFactory app) : IClassFixture<AppFactory>
 
         await owner.PostFormAsync($"/organisations/{id}?handler=removeMember&userId={ownerUser.Id}", [], $"/organisations/{id}");
         Assert.True(await app.QueryAsync(db => db.OrganisationMembers.AnyAsync(m => m.OrganisationId == id && m.UserId == ownerUser.Id)));
-        var demote = await AppClient.ParseAsync(await owner.PostFormAsync($"/organisations/{id}?handler=addMember",
-            [new("Input.Email", ownerUser.Email!), new("Input.Role", "Editor")], $"/organisations/{id}"));
+        var demote = await AppClient.ParseAsync(await InviteAsync(owner, id, ownerUser.Email!, "Editor"));
         Assert.Contains("needs an Owner", demote.QuerySelector("[data-valmsg-for='Input.Role']")!.TextContent);
     }
 
@@ -86,7 +95,11 @@ public class OrganisationTests(AppFactory app) : IClassFixture<AppFactory>
         await CreateAsync(owner, "Music Hall", slug);
         var id = await app.QueryAsync(db => db.Organisations.Where(o => o.Slug == slug).Select(o => o.Id).SingleAsync());
         var (editor, editorUser) = await app.LoggedInAsync("Editor");
-        await owner.PostFormAsync($"/organisations/{id}?handler=addMember", [new("Input.Email", editorUser.Email!), new("Input.Role", "Editor")], $"/organisations/{id}");
+        await app.QueryAsync(db =>
+        {
+            db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = id, UserId = editorUser.Id, Role = OrganisationRole.Editor, JoinedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
         var berlin = await app.QueryAsync(db => db.Cities.SingleAsync(c => c.Slug == "berlin"));
 
         var missing = await AppClient.ParseAsync(await editor.PostFormAsync($"/organisations/{id}/events/new",
@@ -140,9 +153,43 @@ public class OrganisationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Gigs <b>every</b> night.", page.QuerySelector("main")!.TextContent);
 
         var (editor, editorUser) = await app.LoggedInAsync("Editor");
-        await owner.PostFormAsync($"/organisations/{id}?handler=addMember", [new("Input.Email", editorUser.Email!), new("Input.Role", "Editor")], $"/organisations/{id}");
+        await app.QueryAsync(db =>
+        {
+            db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = id, UserId = editorUser.Id, Role = OrganisationRole.Editor, JoinedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync($"/organisations/{id}/settings")).StatusCode);
         var (outsider, _) = await app.LoggedInAsync("Outsider");
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/organisations/{id}/settings")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Someone_without_an_account_is_invited_registers_from_the_link_and_joins_and_a_withdrawn_link_opens_nothing()
+    {
+        var (owner, _) = await ConfirmedAsync("Owner");
+        var slug = $"choir-{Guid.NewGuid():N}"[..20];
+        await CreateAsync(owner, "Town Choir", slug);
+        var id = await app.QueryAsync(db => db.Organisations.Where(o => o.Slug == slug).Select(o => o.Id).SingleAsync());
+        var email = TeamTestKit.Email("newcomer");
+
+        TeamTestKit.AssertRedirect(await InviteAsync(owner, id, email, "Editor"), $"/organisations/{id}");
+        var again = await AppClient.ParseAsync(await InviteAsync(owner, id, email, "Editor"));
+        Assert.Contains("already waiting", again.QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent);
+        var link = await app.InvitationPathAsync(email, "invited you to join Town Choir");
+
+        var page = await app.CreateAppClient().GetPageAsync(link);
+        Assert.Contains("join this organisation", page.QuerySelector("[data-testid=invitation]")!.TextContent);
+        var newcomer = app.CreateAppClient();
+        await newcomer.RegisterAsync("Newcomer", email, link);
+        TeamTestKit.AssertRedirect(await newcomer.PostFormAsync(link, [], link), $"/organisations/{id}");
+        Assert.Equal(OrganisationRole.Editor, await app.QueryAsync(db => db.OrganisationMembers
+            .Where(m => m.OrganisationId == id && m.User.Email == email).Select(m => m.Role).SingleAsync()));
+
+        var other = TeamTestKit.Email("withdrawn");
+        await InviteAsync(owner, id, other, "Viewer");
+        var withdrawnLink = await app.InvitationPathAsync(other, "invited you to join Town Choir");
+        var invitationId = await app.QueryAsync(db => db.OrganisationInvitations.Where(i => i.Email == other).Select(i => i.Id).SingleAsync());
+        await owner.PostFormAsync($"/organisations/{id}?handler=revoke&id={invitationId}", [], $"/organisations/{id}");
+        Assert.Equal(HttpStatusCode.Gone, (await app.CreateAppClient().GetAsync(withdrawnLink)).StatusCode);
     }
 }

@@ -25,6 +25,26 @@ public class EventInvitationConfiguration : IEntityTypeConfiguration<EventInvita
     }
 }
 
+public class OrganisationInvitationConfiguration : IEntityTypeConfiguration<OrganisationInvitation>
+{
+    public void Configure(EntityTypeBuilder<OrganisationInvitation> i)
+    {
+        i.ToTable("organisation_invitations", t =>
+        {
+            t.HasCheckConstraint("ck_organisation_invitations_role", "role IN ('Owner', 'Editor', 'Viewer')");
+            t.HasCheckConstraint("ck_organisation_invitations_sizes", "octet_length(seed) = 32 AND octet_length(token_hash) = 32");
+            t.HasCheckConstraint("ck_organisation_invitations_closed_once", "accepted_at IS NULL OR revoked_at IS NULL");
+        });
+        i.Property(x => x.Email).HasColumnType("citext");
+        i.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+        i.HasIndex(x => x.TokenHash).IsUnique();
+        i.HasIndex(x => new { x.OrganisationId, x.Email }).IsUnique().HasFilter("(accepted_at IS NULL) AND (revoked_at IS NULL)");
+        i.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+        i.HasOne<AppUser>().WithMany().HasForeignKey(x => x.InvitedById).OnDelete(DeleteBehavior.SetNull);
+        i.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AcceptedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
 public class EventActivityConfiguration : IEntityTypeConfiguration<EventActivity>
 {
     public void Configure(EntityTypeBuilder<EventActivity> a)

@@ -22,7 +22,7 @@ public class IndexModel(TeamInvitations invitations, CurrentInvitation current, 
     public InvitationView View => current.Invitation is null ? InvitationView.NotFound
         : current.State != InvitationState.Open ? Closed(current.State)
         : signedIn ?? InvitationView.SignIn;
-    public EventInvitation? Invitation => current.Invitation;
+    public Invitation? Invitation => current.Invitation;
     public InvitationPreview? Preview => current.Preview;
     public string? SignedInEmail { get; private set; }
     public string PagePath => $"/invitations/{current.Token}";
@@ -40,13 +40,19 @@ public class IndexModel(TeamInvitations invitations, CurrentInvitation current, 
         var user = await SignedInUserAsync();
         if (View != InvitationView.Accept) return Page();
         var result = await invitations.AcceptAsync(Invitation!, user!);
-        var eventUrl = Url.Page("/Events/Manage/Index", new { eventId = Invitation!.EventId })!;
+        var joined = Invitation switch
+        {
+            OrganisationInvitation o => Url.Page("/Organisations/Manage/Index", new { organisationId = o.OrganisationId })!,
+            _ => Url.Page("/Events/Manage/Index", new { eventId = ((EventInvitation)Invitation!).EventId })!,
+        };
         switch (result)
         {
             case AcceptResult.Joined:
-                return this.RedirectWithToast(eventUrl, $"Welcome to the team of {Preview!.EventName}. You are {Invitation.Role.Article()}.");
+                return this.RedirectWithToast(joined, Preview!.IsOrganisation
+                    ? $"Welcome to {Preview.Name}. You are {Preview.RoleArticle}."
+                    : $"Welcome to the team of {Preview.Name}. You are {Preview.RoleArticle}.");
             case AcceptResult.AlreadyMember:
-                return this.RedirectWithToast(eventUrl, "You were already on this team; your role is unchanged.", ToastKind.Info);
+                return this.RedirectWithToast(joined, "You were already a member; your role is unchanged.", ToastKind.Info);
             default:
                 // Used, withdrawn or expired between the page and the click: show which.
                 current.Invitation = await invitations.FindAsync(current.Token);

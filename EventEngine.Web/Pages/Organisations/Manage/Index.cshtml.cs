@@ -3,6 +3,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Links;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,14 +12,17 @@ using Microsoft.EntityFrameworkCore;
 namespace EventEngine.Web.Pages.Organisations.Manage;
 
 /// <summary>
-/// An organisation's home for its members: its public events with where each stands, and its members, whom Owners add
-/// (an existing account, by email), give a role and an optional end date, and remove. The last Owner stays.
+/// An organisation's home for its members: its public events with where each stands, and its members. Owners invite
+/// people by email (as an event's team does: a single-use link, which they accept with an account for that address),
+/// with a role and an optional end date; change a member's role or end the same way; and remove members. The last
+/// Owner stays.
 /// </summary>
-public class IndexModel(AppDbContext db, CurrentOrganisation current, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public class IndexModel(AppDbContext db, CurrentOrganisation current, UserManager<AppUser> users, OrganisationInvitations invitations, TimeProvider clock) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
+    public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
     public CurrentOrganisation Current => current;
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -27,12 +31,13 @@ public class IndexModel(AppDbContext db, CurrentOrganisation current, UserManage
 
     public sealed record EventRow(Guid Id, string Name, DateTime StartsAt, string TimeZoneId, EventStatus Status, string? City, string? ReviewNote);
     public sealed record MemberRow(Guid UserId, string Name, string Email, OrganisationRole Role, DateTime? ExpiresAt);
+    public sealed record InvitationRow(Guid Id, string Email, OrganisationRole Role, DateTime? MemberUntil, DateTime ExpiresAt);
 
     public sealed class MemberInput
     {
-        [Required(ErrorMessage = "Enter the email address of their account.")]
+        [Required(ErrorMessage = "Enter their email address.")]
         [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
-        [Display(Name = "Their account's email")]
+        [Display(Name = "Email address")]
         public string Email { get; set; } = "";
 
         [Display(Name = "Role")]
@@ -45,39 +50,54 @@ public class IndexModel(AppDbContext db, CurrentOrganisation current, UserManage
 
     public async Task OnGetAsync() => await LoadAsync();
 
+    /// <summary>Invites the address, or, when it already belongs to a member, changes their role and end date.</summary>
     [RequireOrganisationPermission(OrganisationPermission.ManageMembers)]
-    public async Task<IActionResult> OnPostAddMemberAsync()
+    public async Task<IActionResult> OnPostInviteAsync()
     {
         await LoadAsync();
         if (!Enum.IsDefined(Input.Role)) ModelState.AddModelError("Input.Role", "Choose Owner, Editor or Viewer.");
         var today = DateOnly.FromDateTime(Now);
         if (Input.Until is { } until && until <= today) ModelState.AddModelError("Input.Until", "Choose a day after today, or leave it empty.");
         if (!ModelState.IsValid) return Page();
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is null || user.DeletedAt is not null)
-        {
-            ModelState.AddModelError("Input.Email", "No account uses that address. Ask them to create one first, then add them.");
-            return Page();
-        }
+        var email = Input.Email.Trim();
+        var back = Url.Page("/Organisations/Manage/Index", new { organisationId = current.OrganisationId })!;
         // The membership ends at the end of the chosen day (UTC).
         var expires = Input.Until is { } day ? day.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : (DateTime?)null;
+        var user = await users.FindByEmailAsync(email);
+        var isMember = user is not null && await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == current.OrganisationId && m.UserId == user.Id);
+        if (!isMember)
+        {
+            var result = await invitations.InviteAsync(current, email, Input.Role, expires);
+            if (result == InviteResult.Sent)
+                return this.RedirectWithToast(back, $"Invitation sent to {email}. The link works for 7 days.");
+            ModelState.AddModelError("Input.Email", "An invitation to that address is already waiting. Send it again from the list below.");
+            return Page();
+        }
         await using var transaction = await db.Database.BeginTransactionAsync();
         await LockAsync();
-        var member = await db.OrganisationMembers.SingleOrDefaultAsync(m => m.OrganisationId == current.OrganisationId && m.UserId == user.Id);
-        if (member is not null && member.Role == OrganisationRole.Owner && Input.Role != OrganisationRole.Owner && await OwnersAsync() == 1)
+        var member = await db.OrganisationMembers.SingleAsync(m => m.OrganisationId == current.OrganisationId && m.UserId == user!.Id);
+        if (member.Role == OrganisationRole.Owner && Input.Role != OrganisationRole.Owner && await OwnersAsync() == 1)
         {
             ModelState.AddModelError("Input.Role", "An organisation needs an Owner. Make someone else an Owner first.");
             return Page();
         }
-        if (member is null)
-            db.OrganisationMembers.Add(new OrganisationMember { OrganisationId = current.OrganisationId, UserId = user.Id, Role = Input.Role, ExpiresAt = expires, JoinedAt = Now });
-        else
-            (member.Role, member.ExpiresAt) = (Input.Role, expires);
+        (member.Role, member.ExpiresAt) = (Input.Role, expires);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return this.RedirectWithToast(Url.Page("/Organisations/Manage/Index", new { organisationId = current.OrganisationId })!,
-            $"{user.DisplayName} is {Input.Role.Article()}{(Input.Until is { } d ? $" until {d:d MMM yyyy}" : "")}.");
+        return this.RedirectWithToast(back, $"{user!.DisplayName} is {Input.Role.Article()}{(Input.Until is { } d ? $" until {d:d MMM yyyy}" : "")}.");
     }
+
+    [RequireOrganisationPermission(OrganisationPermission.ManageMembers)]
+    public async Task<IActionResult> OnPostResendAsync(Guid id) =>
+        this.RedirectWithToast(Url.Page("/Organisations/Manage/Index", new { organisationId = current.OrganisationId })!,
+            await invitations.ResendAsync(current, id) ? "Invitation sent again, with 7 more days to accept." : "That invitation was already used or withdrawn.",
+            ToastKind.Info);
+
+    [RequireOrganisationPermission(OrganisationPermission.ManageMembers)]
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id) =>
+        this.RedirectWithToast(Url.Page("/Organisations/Manage/Index", new { organisationId = current.OrganisationId })!,
+            await invitations.RevokeAsync(current, id) ? "Invitation withdrawn: its link no longer works." : "That invitation was already used or withdrawn.",
+            ToastKind.Info);
 
     [RequireOrganisationPermission(OrganisationPermission.ManageMembers)]
     public async Task<IActionResult> OnPostRemoveMemberAsync(Guid userId)
@@ -112,6 +132,11 @@ public class IndexModel(AppDbContext db, CurrentOrganisation current, UserManage
         Members = await db.OrganisationMembers.AsNoTracking().Where(m => m.OrganisationId == current.OrganisationId)
             .OrderBy(m => m.Role).ThenBy(m => m.User.DisplayName)
             .Select(m => new MemberRow(m.UserId, m.User.DisplayName, m.User.Email ?? "", m.Role, m.ExpiresAt))
+            .ToListAsync();
+        Invitations = await db.OrganisationInvitations.AsNoTracking()
+            .Where(i => i.OrganisationId == current.OrganisationId && i.AcceptedAt == null && i.RevokedAt == null)
+            .OrderBy(i => i.Email)
+            .Select(i => new InvitationRow(i.Id, i.Email, i.Role, i.MemberUntil, i.ExpiresAt))
             .ToListAsync();
     }
 }
