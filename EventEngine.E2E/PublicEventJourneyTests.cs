@@ -8,6 +8,9 @@ namespace EventEngine.E2E;
 [Collection(BrowserCollection.Name)]
 public class PublicEventJourneyTests(BrowserFixture browser)
 {
+    // A 1 × 1 PNG with transparency, as a picture to upload.
+    private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
     [Fact]
     public async Task An_organisation_publishes_an_event_a_moderator_approves_it_and_a_visitor_on_a_phone_finds_it_and_saves_it()
     {
@@ -37,9 +40,16 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         await owner.GetByLabel("Category").SelectOptionAsync("Music");
         await owner.GetByLabel("Venue").FillAsync("Cais do Sodré terrace");
         await owner.GetByLabel("Street address").FillAsync("Rua Nova do Carvalho 1");
+        await owner.GetByLabel("Lowest price (blank if free)").FillAsync("12");
+        await Expect(owner.GetByLabel("Currency", new() { Exact = true })).ToHaveValueAsync("EUR"); // from the organisation's home city
+        await owner.GetByLabel("Picture (optional)").SetInputFilesAsync(new FilePayload { Name = "fado.png", MimeType = "image/png", Buffer = Convert.FromBase64String(OnePixelPng) });
         await Accessibility.LookAsync(owner, "public-event-new-phone");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Expect(owner.GetByTestId("event-status")).ToHaveTextAsync("Draft");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Edit details" }).ClickAsync();
+        await Expect(owner.GetByLabel("Event name")).ToHaveValueAsync("Fado by the River");
+        await Accessibility.LookAsync(owner, "public-event-edit-phone");
+        await owner.GoBackAsync();
         await owner.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).ClickAsync();
         await Expect(owner.GetByTestId("event-status")).ToHaveTextAsync("In review");
         await Accessibility.LookAsync(owner, "public-event-in-review-phone");
@@ -56,12 +66,28 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         await Expect(moderator.Locator(".toast")).ToContainTextAsync("Approved");
         await browser.WaitForMailAsync(m => m.RcptTos.Contains(email) && m.Subject == "“Fado by the River” is published");
 
-        // A visitor on a phone, not logged in, finds it by city and day and saves it to a calendar.
+        // The organisation's profile, with the members and an invitation waiting.
+        await owner.GotoAsync("/events");
+        await owner.GetByRole(AriaRole.Link, new() { Name = orgName }).ClickAsync();
+        await owner.GetByLabel("Email address").FillAsync($"helper.{Guid.NewGuid():N}@example.test");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Send invitation or save" }).ClickAsync();
+        await Expect(owner.GetByTestId("organisation-invitation")).ToBeVisibleAsync();
+        await Accessibility.LookAsync(owner, "organisation-members-phone");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Edit profile" }).ClickAsync();
+        await Accessibility.LookAsync(owner, "organisation-settings-phone");
+
+        // A visitor on a phone, not logged in, finds it by words (misspelt) and by city and day, and saves it to a calendar.
         var visitor = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
         await visitor.GotoAsync("/");
         await visitor.GetByRole(AriaRole.Link, new() { Name = "Discover" }).ClickAsync();
+        await visitor.GetByLabel("Search", new() { Exact = true }).FillAsync("fado rivr");
+        await visitor.WaitForURLAsync(new Regex("q=fado"));
+        await Expect(visitor.GetByTestId("catalog-item").Filter(new() { HasText = "Fado by the River" })).ToContainTextAsync("From €12");
+        await visitor.GetByLabel("Search", new() { Exact = true }).FillAsync("");
         await visitor.GetByLabel("City").SelectOptionAsync("lisbon");
         await visitor.WaitForURLAsync(new Regex("city=lisbon"));
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Events in Lisbon" })).ToBeVisibleAsync();
+        await Expect(visitor.GetByTestId("subscribe")).ToHaveAttributeAsync("href", new Regex("^webcal://.*/feeds/cities/lisbon\\.ics$"));
         await visitor.GetByLabel("When").SelectOptionAsync("Week");
         await visitor.WaitForURLAsync(new Regex("when=Week"));
         await Expect(visitor.GetByTestId("catalog-item").Filter(new() { HasText = "Fado by the River" })).ToBeVisibleAsync();
@@ -71,6 +97,8 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         await Expect(visitor.GetByTestId("public-when")).ToContainTextAsync("21:00");
         await Expect(visitor.GetByTestId("public-when")).ToContainTextAsync("(Lisbon time)");
         Assert.Contains("\"@type\":\"Event\"", await visitor.Locator("script[type='application/ld+json']").TextContentAsync());
+        await Expect(visitor.GetByTestId("public-image")).ToBeVisibleAsync();
+        await Expect(visitor.GetByTestId("public-price")).ToHaveTextAsync("From €12");
         await Accessibility.LookAsync(visitor, "public-event-phone");
         var download = await visitor.RunAndWaitForDownloadAsync(() => visitor.GetByTestId("add-to-calendar").ClickAsync());
         var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
@@ -78,7 +106,7 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         Assert.Contains("TZID=Europe/Lisbon", ics);
         await visitor.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
         await BrowserFixture.ScreenshotAsync(visitor, "public-event-desktop");
-        await visitor.GotoAsync("/discover");
+        await visitor.GotoAsync("/cities/lisbon?q=fado");
         await BrowserFixture.ScreenshotAsync(visitor, "catalog-desktop");
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
     }

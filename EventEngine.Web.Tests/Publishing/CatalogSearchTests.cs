@@ -25,14 +25,16 @@ public class CatalogSearchTests(MessagingAppFactory app) : IClassFixture<Messagi
 
         // Typos: the nearest real words stand in, and the event named for both comes before the one that mentions them.
         Assert.Equal(["Jazz Festival", "Harbour Lights Parade"], await app.CatalogNamesAsync("q=jaz+festval"));
+        Assert.Equal(["Harbour Lights Parade"], await app.CatalogNamesAsync("q=harbor+parda"));
+        // A short real word is not a misspelling of a long one: "the" in a description does not answer "theatre".
         // Accents and case, in the name and in the venue.
         Assert.Equal(["Café Müller Evening"], await app.CatalogNamesAsync("q=CAFE+muller"));
         Assert.Equal(["Café Müller Evening"], await app.CatalogNamesAsync("q=theatre+ville"));
         // The organisation's name, and the first letters of a word as it is being typed.
         Assert.Equal(3, (await app.CatalogNamesAsync("q=amis+musique")).Count);
         Assert.Equal(["Harbour Lights Parade"], await app.CatalogNamesAsync("q=harb"));
-        // Every word has to match; a draft is never found.
         Assert.Empty(await app.CatalogNamesAsync("q=jazz+theatre"));
+        // Every word has to match; a draft is never found.
         Assert.DoesNotContain("Jazz Festival Rehearsal", await app.CatalogNamesAsync("q=rehearsal"));
         // Words combine with the other filters, and nonsense finds nothing without an error.
         Assert.Equal(["Café Müller Evening"], await app.CatalogNamesAsync("q=muller&city=lisbon&category=Theatre"));

@@ -117,8 +117,9 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
     /// <summary>
     /// The words as a tsquery: every word must match, each as typed (or as the start of a longer word) or as one of
     /// the nearest real words public events use, so "jaz festval" becomes (jaz:* | jazz) &amp; (festval:* | festival).
-    /// Null when there is no word to look for. A near word must share 40% of its trigrams with the typed one: below that,
-    /// "the" would stand in for "theatre".
+    /// Null when there is no word to look for. A near word shares trigrams with the typed one (found by the index) and is
+    /// at most one letter away from a word of up to four letters, two from a longer one: "rivr" finds "river", but "the"
+    /// does not stand in for "theatre".
     /// </summary>
     private async Task<string?> TsQueryAsync(string text)
     {
@@ -131,7 +132,8 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
             CROSS JOIN LATERAL (
                 SELECT n.typed AS word
                 UNION
-                (SELECT s.word FROM search_words s WHERE s.word % n.typed AND similarity(s.word, n.typed) >= 0.4
+                (SELECT s.word FROM search_words s
+                 WHERE s.word % n.typed AND levenshtein(s.word, n.typed) <= CASE WHEN length(n.typed) <= 4 THEN 1 ELSE 2 END
                  ORDER BY s.word <-> n.typed LIMIT 3)) t
             """).ToListAsync();
         // A word of three letters or more also matches longer words it starts: "jaz" finds "jazz" as it is typed.

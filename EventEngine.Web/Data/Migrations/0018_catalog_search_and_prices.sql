@@ -1,6 +1,9 @@
 -- The catalog, part 2 (issue 19): a lowest price (blank means free), search by words that forgives accents and typos,
 -- and the indexes the catalog's filters walk.
 
+-- levenshtein(): how many letters a typed word is from a real one.
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
+
 ALTER TABLE events
     ADD COLUMN price_from numeric(10,2) CONSTRAINT ck_events_price_from CHECK (price_from IS NULL OR price_from > 0),
     ADD COLUMN currency char(3) CONSTRAINT ck_events_currency CHECK (currency ~ '^[A-Z]{3}$'),

@@ -1,6 +1,5 @@
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
-using EventEngine.Web.Htmx;
 using EventEngine.Web.Publishing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -62,7 +61,8 @@ public class IndexModel(AppDbContext db, CatalogQuery catalog, IOptions<AppOptio
             Words = Words,
             After = after,
         });
-        return this.PartialOrPage("_CatalogResults", this);
+        // htmx takes the results from the whole page, and the heading and the dates' message with them (hx-select-oob).
+        return Page();
     }
 
     /// <summary>This filter's address, for the next page or a feed; null values are left out.</summary>
