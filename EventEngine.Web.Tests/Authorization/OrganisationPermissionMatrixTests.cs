@@ -1,8 +1,6 @@
 using System.Net;
-using System.Reflection;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Manage = EventEngine.Web.Pages.Organisations.Manage;
 
@@ -92,30 +90,12 @@ public class OrganisationPermissionMatrixTests(PermissionMatrixFixture app) : IC
     [Fact]
     public void The_matrix_covers_every_handler_of_every_page_under_Organisations_Manage()
     {
-        var handlers = typeof(Program).Assembly.GetTypes()
-            .Where(t => t.Namespace?.StartsWith("EventEngine.Web.Pages.Organisations.Manage", StringComparison.Ordinal) == true && typeof(PageModel).IsAssignableFrom(t))
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                .Where(m => m.Name.StartsWith("On", StringComparison.Ordinal))
-                .Select(m => (Page: t, Method: m.Name.StartsWith("OnGet", StringComparison.Ordinal) ? "GET" : "POST", Handler: HandlerName(m.Name))))
-            .Distinct()
-            .ToList();
+        var handlers = PageHandlers.In("EventEngine.Web.Pages.Organisations.Manage");
 
         Assert.NotEmpty(handlers);
         foreach (var (page, method, handler) in handlers)
-            Assert.True(Matrix.Any(r => r.Page == page && r.Method == method && HandlerOf(r.Path) == handler),
+            Assert.True(Matrix.Any(r => r.Page == page && r.Method == method && PageHandlers.HandlerOf(r.Path) == handler),
                 $"{page.Name} {method} handler '{handler}' has no row in the organisation permission matrix.");
-    }
-
-    private static string HandlerName(string methodName)
-    {
-        var name = methodName.EndsWith("Async", StringComparison.Ordinal) ? methodName[..^5] : methodName;
-        return name.StartsWith("OnGet", StringComparison.Ordinal) ? name[5..] : name[6..];
-    }
-
-    private static string HandlerOf(string path)
-    {
-        var query = path.IndexOf("?handler=", StringComparison.Ordinal);
-        return query < 0 ? "" : path[(query + 9)..].Split('&')[0];
     }
 
     /// <summary>An organisation with the four members and one waiting invitation.</summary>

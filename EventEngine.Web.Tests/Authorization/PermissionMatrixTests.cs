@@ -1,12 +1,10 @@
 using System.Net;
-using System.Reflection;
 using System.Security.Cryptography;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
 using Guests = EventEngine.Web.Pages.Events.Manage.Guests;
 using Members = EventEngine.Web.Pages.Events.Manage.Members;
 using Messages = EventEngine.Web.Pages.Events.Manage.Messages;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Tests.Authorization;
@@ -249,30 +247,12 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
     [Fact]
     public void The_matrix_covers_every_handler_of_every_page_under_Events_Manage()
     {
-        var handlers = typeof(Program).Assembly.GetTypes()
-            .Where(t => t.Namespace?.StartsWith("EventEngine.Web.Pages.Events.Manage", StringComparison.Ordinal) == true && typeof(PageModel).IsAssignableFrom(t))
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-                .Where(m => m.Name.StartsWith("On", StringComparison.Ordinal))
-                .Select(m => (Page: t, Method: m.Name.StartsWith("OnGet", StringComparison.Ordinal) ? "GET" : "POST", Handler: HandlerName(m.Name))))
-            .Distinct()
-            .ToList();
+        var handlers = PageHandlers.In("EventEngine.Web.Pages.Events.Manage");
 
         Assert.NotEmpty(handlers);
         foreach (var (page, method, handler) in handlers)
-            Assert.True(Matrix.Any(r => r.Page == page && r.Method == method && HandlerOf(r.Path) == handler),
+            Assert.True(Matrix.Any(r => r.Page == page && r.Method == method && PageHandlers.HandlerOf(r.Path) == handler),
                 $"{page.Name} {method} handler '{handler}' has no row in the permission matrix.");
-    }
-
-    private static string HandlerName(string methodName)
-    {
-        var name = methodName.EndsWith("Async", StringComparison.Ordinal) ? methodName[..^5] : methodName;
-        return name.StartsWith("OnGet", StringComparison.Ordinal) ? name[5..] : name[6..];
-    }
-
-    private static string HandlerOf(string path)
-    {
-        var query = path.IndexOf("?handler=", StringComparison.Ordinal);
-        return query < 0 ? "" : path[(query + 9)..].Split('&')[0];
     }
 
     private Task<string> SnapshotAsync(Guid eventId) => app.QueryAsync(async db =>

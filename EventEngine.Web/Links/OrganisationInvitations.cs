@@ -35,11 +35,10 @@ public sealed class OrganisationInvitations(AppDbContext db, LinkTokens tokens, 
         if (await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == current.OrganisationId && m.User.NormalizedEmail == normalized))
             return InviteResult.AlreadyMember;
         var now = Now;
-        if (await db.OrganisationInvitations.AnyAsync(i => i.OrganisationId == current.OrganisationId && i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now))
-            return InviteResult.AlreadyInvited;
+        var ofOrganisation = db.OrganisationInvitations.Where(i => i.OrganisationId == current.OrganisationId);
+        if (await ofOrganisation.Open(now).AnyAsync(i => i.Email == email)) return InviteResult.AlreadyInvited;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.OrganisationInvitations.Where(i => i.OrganisationId == current.OrganisationId && i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now));
+        await ofOrganisation.CloseExpiredAsync(email, now);
         var invitation = TeamInvitations.New(new OrganisationInvitation
         {
             OrganisationId = current.OrganisationId,
@@ -85,10 +84,7 @@ public sealed class OrganisationInvitations(AppDbContext db, LinkTokens tokens, 
         if (user.NormalizedEmail != normalizer.NormalizeEmail(invitation.Email)) return AcceptResult.WrongAccount;
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var claimed = await db.OrganisationInvitations
-            .Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedById, user.Id));
-        if (claimed == 0) return AcceptResult.Closed;
+        if (await db.OrganisationInvitations.ClaimAsync(invitation.Id, user.Id, now) == 0) return AcceptResult.Closed;
         if (await db.OrganisationMembers.AnyAsync(m => m.OrganisationId == invitation.OrganisationId && m.UserId == user.Id))
         {
             await transaction.CommitAsync();
@@ -111,10 +107,7 @@ public sealed class OrganisationInvitations(AppDbContext db, LinkTokens tokens, 
     public async Task<bool> FillAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         if (message.Purpose != MessagePurpose.OrganisationInvitation) return true;
-        var now = Now;
-        var seed = await db.OrganisationInvitations.AsNoTracking()
-            .Where(i => i.OrganisationId == message.OrganisationId && i.Email == message.Recipient && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .Select(i => i.Seed).SingleOrDefaultAsync(cancellationToken);
+        var seed = await db.OrganisationInvitations.Where(i => i.OrganisationId == message.OrganisationId).OpenSeedAsync(message.Recipient, Now, cancellationToken);
         return seed is not null && TeamInvitations.PutLink(message, TeamInvitations.Url(app.Value.BaseUrl, tokens.Token(seed)));
     }
 

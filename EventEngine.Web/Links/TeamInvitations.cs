@@ -82,12 +82,10 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
         if (await db.EventMembers.AnyAsync(m => m.EventId == current.EventId && m.User.NormalizedEmail == normalized))
             return InviteResult.AlreadyMember;
         var now = Now;
-        if (await db.EventInvitations.AnyAsync(i => i.EventId == current.EventId && i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now))
-            return InviteResult.AlreadyInvited;
+        var ofEvent = db.EventInvitations.Where(i => i.EventId == current.EventId);
+        if (await ofEvent.Open(now).AnyAsync(i => i.Email == email)) return InviteResult.AlreadyInvited;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        // An expired invitation no longer counts as waiting: it is closed, and the new one replaces it.
-        await db.EventInvitations.Where(i => i.EventId == current.EventId && i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.RevokedAt, now));
+        await ofEvent.CloseExpiredAsync(email, now);
         var invitation = New(new EventInvitation { EventId = current.EventId, Email = email, Role = role, InvitedById = current.UserId }, tokens, now);
         db.EventInvitations.Add(invitation);
         await QueueEmailAsync(invitation, current.Membership.UserName);
@@ -138,10 +136,7 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
         if (user.NormalizedEmail != normalizer.NormalizeEmail(invitation.Email)) return AcceptResult.WrongAccount;
         var now = Now;
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var claimed = await db.EventInvitations
-            .Where(i => i.Id == invitation.Id && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedById, user.Id));
-        if (claimed == 0) return AcceptResult.Closed;
+        if (await db.EventInvitations.ClaimAsync(invitation.Id, user.Id, now) == 0) return AcceptResult.Closed;
         if (await db.EventMembers.AnyAsync(m => m.EventId == invitation.EventId && m.UserId == user.Id))
         {
             await transaction.CommitAsync();
@@ -162,10 +157,7 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
     public async Task<bool> FillAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         if (message.Purpose != MessagePurpose.TeamInvitation) return true;
-        var now = Now;
-        var seed = await db.EventInvitations.AsNoTracking()
-            .Where(i => i.EventId == message.EventId && i.Email == message.Recipient && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
-            .Select(i => i.Seed).SingleOrDefaultAsync(cancellationToken);
+        var seed = await db.EventInvitations.Where(i => i.EventId == message.EventId).OpenSeedAsync(message.Recipient, Now, cancellationToken);
         return seed is not null && PutLink(message, Url(app.Value.BaseUrl, tokens.Token(seed)));
     }
 

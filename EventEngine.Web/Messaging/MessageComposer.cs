@@ -269,21 +269,9 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
         var role = $"{invitation.Role.Article()} ({invitation.Role.Describe().ToLowerInvariant()})";
         var intro = $"{inviterName} invited you to help organise {eventName} ({EventTime.Format(startsAt, timeZoneId)}) on EventEngine, as {role}.";
         var expiry = $"The link works once and expires on {EventTime.Format(invitation.ExpiresAt, timeZoneId)}. If you weren't expecting this, you can ignore this email.";
-        return new OutboxMessage
-        {
-            Id = Guid.NewGuid(),
-            EventId = invitation.EventId,
-            Channel = MessageChannel.Email,
-            Purpose = MessagePurpose.TeamInvitation,
-            Recipient = invitation.Email,
-            Subject = Truncate($"{inviterName} invited you to organise {eventName}", OutboxMessage.SubjectMaxLength),
-            BodyText = $"Hello,\n\n{intro}\n\nAccept the invitation: {InvitationLink}\n\n{expiry}\n",
-            BodyHtml = Frame("en", "ltr", eventName, [], [Paragraph("Hello,"), Paragraph(Encode(intro)), Button("Accept the invitation", InvitationLink)], Encode(expiry), null),
-            State = MessageState.Queued,
-            NextAttemptAt = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var message = InvitationEmail(invitation.Email, $"{inviterName} invited you to organise {eventName}", eventName, intro, expiry, MessagePurpose.TeamInvitation, now);
+        message.EventId = invitation.EventId;
+        return message;
     }
 
     /// <summary>The email inviting a person to join an organisation; its link is filled in as it is sent (see OrganisationInvitations.FillAsync).</summary>
@@ -292,22 +280,27 @@ public sealed partial class MessageComposer(IOptionsMonitor<WhatsAppOptions> wha
         var until = invitation.MemberUntil is { } end ? $", until {end.AddDays(-1):d MMMM yyyy}" : "";
         var intro = $"{inviterName} invited you to join {organisationName} on EventEngine as {invitation.Role.Article()} ({invitation.Role.Describe().ToLowerInvariant()}){until}.";
         var expiry = $"The link works once and expires on {invitation.ExpiresAt:d MMMM yyyy, HH:mm} UTC. If you weren't expecting this, you can ignore this email.";
-        return new OutboxMessage
-        {
-            Id = Guid.NewGuid(),
-            OrganisationId = invitation.OrganisationId,
-            Channel = MessageChannel.Email,
-            Purpose = MessagePurpose.OrganisationInvitation,
-            Recipient = invitation.Email,
-            Subject = Truncate($"{inviterName} invited you to join {organisationName}", OutboxMessage.SubjectMaxLength),
-            BodyText = $"Hello,\n\n{intro}\n\nAccept the invitation: {InvitationLink}\n\n{expiry}\n",
-            BodyHtml = Frame("en", "ltr", organisationName, [], [Paragraph("Hello,"), Paragraph(Encode(intro)), Button("Accept the invitation", InvitationLink)], Encode(expiry), null),
-            State = MessageState.Queued,
-            NextAttemptAt = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var message = InvitationEmail(invitation.Email, $"{inviterName} invited you to join {organisationName}", organisationName, intro, expiry,
+            MessagePurpose.OrganisationInvitation, now);
+        message.OrganisationId = invitation.OrganisationId;
+        return message;
     }
+
+    /// <summary>An invitation email: a greeting, who invites to what, the button to the link (filled in as it is sent) and when it expires.</summary>
+    private static OutboxMessage InvitationEmail(string recipient, string subject, string title, string intro, string expiry, MessagePurpose purpose, DateTime now) => new()
+    {
+        Id = Guid.NewGuid(),
+        Channel = MessageChannel.Email,
+        Purpose = purpose,
+        Recipient = recipient,
+        Subject = Truncate(subject, OutboxMessage.SubjectMaxLength),
+        BodyText = $"Hello,\n\n{intro}\n\nAccept the invitation: {InvitationLink}\n\n{expiry}\n",
+        BodyHtml = Frame("en", "ltr", title, [], [Paragraph("Hello,"), Paragraph(Encode(intro)), Button("Accept the invitation", InvitationLink)], Encode(expiry), null),
+        State = MessageState.Queued,
+        NextAttemptAt = now,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
 
     /// <summary>
     /// Every email's HTML: a white card with the event's name as its title, when and where (for invitations and
