@@ -10,7 +10,7 @@ public static class Prices
 
     public static string Format(decimal price, string currency)
     {
-        var symbol = Symbols.Value.GetValueOrDefault(currency, currency + " ");
+        var symbol = Distinct.GetValueOrDefault(currency) ?? Symbols.Value.GetValueOrDefault(currency, currency + " ");
         return symbol + price.ToString(price == decimal.Truncate(price) ? "0" : "0.00", CultureInfo.InvariantCulture);
     }
 
@@ -23,6 +23,22 @@ public static class Prices
         try { return new RegionInfo(country).ISOCurrencySymbol; }
         catch (ArgumentException) { return null; }
     }
+
+    // Many currencies write "$"; in a catalog of many countries each says which dollar (or peso) it is.
+    private static readonly Dictionary<string, string> Distinct = new()
+    {
+        ["USD"] = "US$",
+        ["AUD"] = "A$",
+        ["CAD"] = "CA$",
+        ["NZD"] = "NZ$",
+        ["HKD"] = "HK$",
+        ["SGD"] = "S$",
+        ["MXN"] = "MX$",
+        ["BRL"] = "R$",
+        ["ARS"] = "AR$",
+        ["CLP"] = "CLP ",
+        ["COP"] = "COP ",
+    };
 
     private static readonly Lazy<Dictionary<string, string>> Symbols = new(() => CultureInfo.GetCultures(CultureTypes.SpecificCultures)
         .Select(c => { try { return new RegionInfo(c.Name); } catch (ArgumentException) { return null; } })

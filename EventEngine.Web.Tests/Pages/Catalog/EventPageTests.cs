@@ -93,6 +93,44 @@ public class EventPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("Australia/Sydney", entry.DtStart.TzId);
     }
 
+    [Fact]
+    public async Task A_priced_event_with_a_picture_offers_its_price_and_shows_the_picture_to_search_engines_and_sharers()
+    {
+        var e = await PublicEventAsync(EventStatus.Published);
+        var image = EventEngine.Web.Publishing.ImageUpload.Read(Convert.FromBase64String(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="), DateTime.UtcNow).Image!;
+        await app.QueryAsync(async db =>
+        {
+            db.Images.Add(image);
+            await db.SaveChangesAsync();
+            return await db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(x => x.SetProperty(v => v.ImageId, image.Id)
+                .SetProperty(v => v.PriceFrom, 25m).SetProperty(v => v.Currency, "AUD").SetProperty(v => v.RegistrationUrl, "https://tickets.example.org/jazz"));
+        });
+
+        var page = await app.CreateAppClient().GetPageAsync(EventEngine.Web.Pages.Catalog.EventModel.PathOf(e));
+
+        var ld = JsonLd(page);
+        var baseUrl = app.Services.GetRequiredService<IOptions<AppOptions>>().Value.BaseUrl.TrimEnd('/');
+        Assert.Equal($"{baseUrl}/images/{image.Id}", ld.GetProperty("image").GetString());
+        var offer = ld.GetProperty("offers");
+        Assert.Equal(("Offer", 25m, "AUD", "https://tickets.example.org/jazz"), (offer.GetProperty("@type").GetString(), offer.GetProperty("price").GetDecimal(),
+            offer.GetProperty("priceCurrency").GetString(), offer.GetProperty("url").GetString()));
+        Assert.Equal($"{baseUrl}/images/{image.Id}", page.QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+        Assert.Equal("summary_large_image", page.QuerySelector("meta[name='twitter:card']")!.GetAttribute("content"));
+        Assert.Equal("From A$25", page.QuerySelector("[data-testid=public-price]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_free_event_offers_a_price_of_nothing()
+    {
+        var e = await PublicEventAsync(EventStatus.Published);
+
+        var offer = JsonLd(await app.CreateAppClient().GetPageAsync(EventEngine.Web.Pages.Catalog.EventModel.PathOf(e))).GetProperty("offers");
+
+        Assert.Equal(0m, offer.GetProperty("price").GetDecimal());
+        Assert.False(offer.TryGetProperty("priceCurrency", out _));
+    }
+
     [Theory]
     [InlineData(EventStatus.Draft)]
     [InlineData(EventStatus.InReview)]
