@@ -18,14 +18,18 @@ public sealed class BenchmarkHost : IAsyncDisposable
 
     public static BenchmarkHost Start(Action<IWebHostBuilder>? configure = null)
     {
-        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Default")
+        var appServer = Environment.GetEnvironmentVariable("ConnectionStrings__Default")
             ?? throw new InvalidOperationException("Set ConnectionStrings__Default (scripts/bench does).");
+        // The owning role creates, migrates, seeds and drops the database; the app connects as its own role.
+        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Migrations") ?? appServer;
         var database = $"ee_bench_{Guid.NewGuid():N}";
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        var appConnectionString = new NpgsqlConnectionStringBuilder(appServer) { Database = database }.ConnectionString;
         var app = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseEnvironment("Production");
-            b.UseSetting("ConnectionStrings:Default", connectionString);
+            b.UseSetting("ConnectionStrings:Default", appConnectionString);
+            b.UseSetting("ConnectionStrings:Migrations", connectionString);
             b.UseSetting("Demo:Seed", "false");
             b.UseSetting("Rsvp:LinkKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             b.UseSetting("Outbox:Enabled", "false");

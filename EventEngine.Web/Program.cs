@@ -167,10 +167,29 @@ if (args.Contains("schema-script"))
     return 0;
 }
 
-var migrator = new MigrationRunner(connectionString, Migration.Embedded(), app.Logger);
+// Migrations run as the role that owns the tables; the app itself connects as a role that owns nothing, so that the
+// database's own rules hold for it. Without a separate role the app still works, and says what it is missing.
+var migrationsConnectionString = app.Configuration.GetConnectionString("Migrations");
+var appRole = new NpgsqlConnectionStringBuilder(connectionString).Username;
+var separateRoles = migrationsConnectionString is not null && new NpgsqlConnectionStringBuilder(migrationsConnectionString).Username != appRole;
+if (!separateRoles)
+    app.Logger.LogWarning("ConnectionStrings:Migrations is not set to a role of its own, so the app connects as the role that owns the tables and " +
+        "row-level security is not in force. Set ConnectionStrings:Migrations to the owning role and ConnectionStrings:Default to a role that owns nothing.");
+var migrator = separateRoles
+    ? new MigrationRunner(migrationsConnectionString!, Migration.Embedded(), app.Logger, appRole)
+    : new MigrationRunner(connectionString, Migration.Embedded(), app.Logger);
 if (args.Contains("migrate"))
 {
-    var applied = await migrator.MigrateAsync();
+    IReadOnlyList<Migration> applied;
+    try
+    {
+        applied = await migrator.MigrateAsync();
+    }
+    catch (MigrationRoleException ex)
+    {
+        Console.Error.WriteLine(ex.Message);
+        return 1;
+    }
     await KeyRing.EnsureKeyAsync(app.Services, connectionString);
     Console.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied {applied.Count} migration(s).");
     return 0;
@@ -182,7 +201,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
         await migrator.MigrateAsync();
         await KeyRing.EnsureKeyAsync(app.Services, connectionString);
     }
-    catch (MigrationChecksumMismatchException ex)
+    catch (Exception ex) when (ex is MigrationChecksumMismatchException or MigrationRoleException)
     {
         app.Logger.LogCritical("Start-up stopped: {Message}", ex.Message);
         return 1;

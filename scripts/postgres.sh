@@ -1,5 +1,6 @@
 # Sourced by scripts/run and scripts/test. When ConnectionStrings__Default is not set, starts (creating it the
-# first time) a private PostgreSQL cluster for this checkout on 127.0.0.1 and exports a connection string for it.
+# first time) a private PostgreSQL cluster for this checkout on 127.0.0.1 and exports connection strings for it:
+# ConnectionStrings__Migrations (the owning role) and ConnectionStrings__Default (the app's restricted role).
 # The cluster trusts local connections only, so no password is needed or stored.
 
 EE_PG_DATA="${EE_PG_DATA:-$EE_ROOT/.pgdata}"
@@ -66,6 +67,11 @@ ee_ensure_postgres() {
   if ! "$bin/psql" -h 127.0.0.1 -p "$EE_PG_PORT" -U eventengine -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$database'" | grep -q 1; then
     "$bin/createdb" -h 127.0.0.1 -p "$EE_PG_PORT" -U eventengine "$database"
   fi
-  export ConnectionStrings__Default="Host=127.0.0.1;Port=$EE_PG_PORT;Username=eventengine;Database=$database"
+  # Two roles: eventengine owns the tables and runs the migrations; the app connects as eventengine_app, which owns
+  # nothing and is no superuser, so the database's own rules (grants, and row-level security) hold for it.
+  "$bin/psql" -h 127.0.0.1 -p "$EE_PG_PORT" -U eventengine -d postgres -qtAc \
+    "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'eventengine_app') THEN CREATE ROLE eventengine_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; END IF; END \$\$" >/dev/null
+  export ConnectionStrings__Migrations="Host=127.0.0.1;Port=$EE_PG_PORT;Username=eventengine;Database=$database"
+  export ConnectionStrings__Default="Host=127.0.0.1;Port=$EE_PG_PORT;Username=eventengine_app;Database=$database"
   echo "PostgreSQL is running on 127.0.0.1:$EE_PG_PORT (data in $EE_PG_DATA)."
 }

@@ -50,6 +50,7 @@ public sealed class AppServer : IAsyncDisposable
         start.ArgumentList.Add(webProject);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Default"] = new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+        start.Environment["ConnectionStrings__Migrations"] = new NpgsqlConnectionStringBuilder(Owner) { Database = database }.ConnectionString;
         start.Environment["Demo__Seed"] = "false";
         start.Environment["Rsvp__LinkKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         start.Environment["App__BaseUrl"] = $"http://localhost:{port}";
@@ -84,12 +85,16 @@ public sealed class AppServer : IAsyncDisposable
         throw new InvalidOperationException("The app did not become healthy:\n" + Output);
     }
 
+    /// <summary>The role that owns the tables (it creates and drops databases); the app itself connects as ConnectionStrings__Default.</summary>
+    private static string Owner => Environment.GetEnvironmentVariable("ConnectionStrings__Migrations")
+        ?? Environment.GetEnvironmentVariable("ConnectionStrings__Default")!;
+
     public string Output { get { lock (output) return string.Join('\n', output); } }
 
     /// <summary>SQL on the app's database, for what a journey cannot do through pages (such as making someone staff, which is a server command).</summary>
     public async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Default")) { Database = database, Pooling = false };
+        var connectionString = new NpgsqlConnectionStringBuilder(Owner) { Database = database, Pooling = false };
         await using var connection = new NpgsqlConnection(connectionString.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
@@ -105,7 +110,7 @@ public sealed class AppServer : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
-        var admin = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("ConnectionStrings__Default")) { Database = "postgres", Pooling = false };
+        var admin = new NpgsqlConnectionStringBuilder(Owner) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", connection);

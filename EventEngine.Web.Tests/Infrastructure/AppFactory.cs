@@ -53,7 +53,8 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     {
         // Production settings (secure cookies, the friendly error page), not the Development defaults.
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Default", database.AppConnectionString);
+        builder.UseSetting("ConnectionStrings:Migrations", database.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Rsvp:LinkKey", RsvpLinkKey);
         // Tests that send run sender instances themselves (MessagingAppFactory).

@@ -7,7 +7,8 @@ namespace EventEngine.Web.Tests.Infrastructure;
 /// <summary>
 /// A real PostgreSQL database of its own for one test class, cloned from a template database that was migrated
 /// once (cloning takes milliseconds; migrating takes seconds). The server is the one named by
-/// ConnectionStrings__Default, which scripts/test sets.
+/// ConnectionStrings__Migrations (the role that owns the tables) and ConnectionStrings__Default (the app's restricted
+/// role), which scripts/test sets; with only the second set, one role does both.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -15,17 +16,33 @@ public sealed class TestDatabase : IAsyncDisposable
     private static string? templateName;
 
     public string Name { get; }
+    /// <summary>As the role that owns the tables: for setting up and checking, past any rule the app is held to.</summary>
     public string ConnectionString { get; }
+    /// <summary>As the app's own restricted role, which the app under test connects with.</summary>
+    public string AppConnectionString { get; }
 
     private TestDatabase(string name)
     {
         Name = name;
         ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
+        AppConnectionString = new NpgsqlConnectionStringBuilder(AppServerConnectionString) { Database = name }.ConnectionString;
     }
 
-    public static string ServerConnectionString =>
+    public static string AppServerConnectionString =>
         Environment.GetEnvironmentVariable("ConnectionStrings__Default")
         ?? throw new InvalidOperationException("Set ConnectionStrings__Default to a PostgreSQL server (scripts/test does this for you).");
+
+    public static string ServerConnectionString => Environment.GetEnvironmentVariable("ConnectionStrings__Migrations") ?? AppServerConnectionString;
+
+    /// <summary>The app's role when it is not the owning one; null when one role does both.</summary>
+    public static string? AppRole
+    {
+        get
+        {
+            var app = new NpgsqlConnectionStringBuilder(AppServerConnectionString).Username;
+            return app == new NpgsqlConnectionStringBuilder(ServerConnectionString).Username ? null : app;
+        }
+    }
 
     /// <summary>A fresh, migrated database.</summary>
     public static async Task<TestDatabase> CreateAsync()
@@ -83,7 +100,7 @@ public sealed class TestDatabase : IAsyncDisposable
                 var building = new TestDatabase(name + "_build_" + Environment.ProcessId);
                 await AdminAsync($"DROP DATABASE IF EXISTS {building.Name} WITH (FORCE)");
                 await AdminAsync($"CREATE DATABASE {building.Name}");
-                await new MigrationRunner(building.ConnectionString, migrations, NullLogger.Instance).MigrateAsync();
+                await new MigrationRunner(building.ConnectionString, migrations, NullLogger.Instance, AppRole).MigrateAsync();
                 NpgsqlConnection.ClearAllPools();
                 try
                 {

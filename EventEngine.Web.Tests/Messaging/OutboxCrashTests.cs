@@ -65,7 +65,8 @@ public class OutboxCrashTests(MessagingAppFactory app) : IClassFixture<Messaging
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{MailCatcher.FreePort()}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Default"] = app.Database.ConnectionString;
+        start.Environment["ConnectionStrings__Default"] = app.Database.AppConnectionString;
+        start.Environment["ConnectionStrings__Migrations"] = app.Database.ConnectionString;
         start.Environment["Demo__Seed"] = "false";
         start.Environment["Rsvp__LinkKey"] = AppFactory.RsvpLinkKey;
         start.Environment["Smtp__Host"] = "127.0.0.1";

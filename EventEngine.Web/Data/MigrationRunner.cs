@@ -4,9 +4,11 @@ namespace EventEngine.Web.Data;
 
 /// <summary>
 /// Applies the SQL migrations in version order. A PostgreSQL advisory lock makes instances that start together
-/// take turns; each migration runs in its own transaction with its record in schema_migrations.
+/// take turns; each migration runs in its own transaction with its record in schema_migrations. It runs as the role
+/// that owns the tables; when the app connects as another role (<paramref name="appRole"/>), that role is then given
+/// the use of every table, sequence and function, and nothing more: it cannot change the schema or own a table.
 /// </summary>
-public sealed class MigrationRunner(string connectionString, IReadOnlyList<Migration> migrations, ILogger logger)
+public sealed class MigrationRunner(string connectionString, IReadOnlyList<Migration> migrations, ILogger logger, string? appRole = null)
 {
     // Any constant works as long as nothing else in the database uses it for pg_advisory_lock.
     private const long AdvisoryLockKey = 7_265_917_830_455_001;
@@ -19,6 +21,7 @@ public sealed class MigrationRunner(string connectionString, IReadOnlyList<Migra
         var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = "eventengine-migrations" };
         await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
         await connection.OpenAsync(cancellationToken);
+        await RefuseRestrictedRoleAsync(connection, cancellationToken);
         await ExecuteAsync(connection, $"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
         try
         {
@@ -47,6 +50,7 @@ public sealed class MigrationRunner(string connectionString, IReadOnlyList<Migra
                 await record.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
+            if (appRole is not null) await GrantAsync(connection, appRole, cancellationToken);
             return pending;
         }
         finally
@@ -76,6 +80,31 @@ public sealed class MigrationRunner(string connectionString, IReadOnlyList<Migra
         {
             // Another instance created it first.
         }
+    }
+
+    /// <summary>Migrations need a role that may create tables; the app's restricted role may not, and is told so.</summary>
+    private static async Task RefuseRestrictedRoleAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT current_user, has_schema_privilege('public', 'CREATE')", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (!reader.GetBoolean(1))
+            throw new MigrationRoleException(
+                $"Migrations must run as the role that owns the tables, and \"{reader.GetString(0)}\" may not create them. " +
+                "Set ConnectionStrings__Migrations to the owning role (ConnectionStrings__Default stays the app's restricted role).");
+    }
+
+    /// <summary>The app's role may read and write rows, use sequences and call functions; the migration record is read-only to it.</summary>
+    private static async Task GrantAsync(NpgsqlConnection connection, string role, CancellationToken cancellationToken)
+    {
+        var quoted = "\"" + role.Replace("\"", "\"\"") + "\"";
+        await ExecuteAsync(connection, $"""
+            GRANT USAGE ON SCHEMA public TO {quoted};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted};
+            REVOKE INSERT, UPDATE, DELETE ON schema_migrations FROM {quoted};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted};
+            GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {quoted};
+            """, cancellationToken);
     }
 
     private void Verify(IReadOnlyDictionary<string, (string Name, string Checksum)> applied)
@@ -112,3 +141,5 @@ public sealed class MigrationRunner(string connectionString, IReadOnlyList<Migra
 }
 
 public sealed class MigrationChecksumMismatchException(string message) : Exception(message);
+
+public sealed class MigrationRoleException(string message) : Exception(message);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -8,23 +7,11 @@ namespace EventEngine.Web.Tests.Pages.Staff;
 /// <summary>The command an operator runs on the server, run here as they would: the built app, its own process.</summary>
 public class StaffCommandTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => AppCommand.RunAsync(new Dictionary<string, string>
     {
-        var web = Path.Combine(MailCatcher.RepositoryRoot(), "EventEngine.Web");
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(web, "bin", configuration, "net10.0", "EventEngine.Web.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__Default"] = app.Database.ConnectionString;
-        start.Environment["Rsvp__LinkKey"] = AppFactory.RsvpLinkKey;
-        start.Environment["Demo__Seed"] = "false";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(deadline.Token);
-        return (process.ExitCode, await output + await errors);
-    }
+        ["ConnectionStrings__Default"] = app.Database.AppConnectionString,
+        ["ConnectionStrings__Migrations"] = app.Database.ConnectionString,
+    }, args);
 
     [Fact]
     public async Task The_server_command_makes_an_administrator_lists_staff_and_takes_the_role_away_each_in_the_staff_log()
