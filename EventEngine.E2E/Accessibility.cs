@@ -13,6 +13,14 @@ public static class Accessibility
         // toast is fully shown or gone.
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.toast')].every(t => getComputedStyle(t).opacity === '1')",
             null, new() { Timeout = 10_000 });
+        // Likewise a button whose hover colours are still changing (the pointer may rest on it after a click or a new
+        // viewport size), or one dimmed while its htmx request runs: move the pointer off the page, and wait for
+        // requests and transitions to end (spinners, which never end, aside).
+        await page.Mouse.MoveAsync(0, 0);
+        await page.WaitForFunctionAsync("""
+            () => !document.querySelector('.htmx-request')
+                && document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
+            """, null, new() { Timeout = 10_000 });
         // Evaluated through the browser's debugging protocol, which the page's CSP (script-src 'self') does not govern.
         await page.EvaluateAsync(Axe.Value);
         return await page.EvaluateAsync<string[]>("""
