@@ -12,8 +12,11 @@ public class TwoFactorJourneyTests(BrowserFixture browser)
     private static async Task LogOutAsync(IPage page)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        // The menu slides open: click once it has finished, and count the log-out done once the home page answers
+        // (what comes next opens a page of its own, so its images and scripts need not finish loading).
+        await Expect(page.Locator(".navbar-collapse.show")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/$"));
+        await page.WaitForURLAsync(new Regex("/$"), new() { WaitUntil = WaitUntilState.Commit });
     }
 
     private static async Task AssertFitsAsync(IPage page, string what) =>

@@ -88,16 +88,16 @@ public class IndexModel(AppDbContext db, CurrentOrganisation current, UserManage
     }
 
     [RequireOrganisationPermission(OrganisationPermission.ManageMembers)]
-    public async Task<IActionResult> OnPostResendAsync(Guid id) =>
-        this.RedirectWithToast(Url.Page("/Organisations/Manage/Index", new { organisationId = current.OrganisationId })!,
-            await invitations.ResendAsync(current, id) ? "Invitation sent again, with 7 more days to accept." : "That invitation was already used or withdrawn.",
-            ToastKind.Info);
+    public async Task<IActionResult> OnPostResendAsync(Guid id) => await invitations.ResendAsync(current, id)
+        ? this.RedirectWithToast(BasePath, "Invitation sent again, with 7 more days to accept.")
+        : this.RedirectWithToast(BasePath, "That invitation was already used or withdrawn.", ToastKind.Info);
 
     [RequireOrganisationPermission(OrganisationPermission.ManageMembers)]
-    public async Task<IActionResult> OnPostRevokeAsync(Guid id) =>
-        this.RedirectWithToast(Url.Page("/Organisations/Manage/Index", new { organisationId = current.OrganisationId })!,
-            await invitations.RevokeAsync(current, id) ? "Invitation withdrawn: its link no longer works." : "That invitation was already used or withdrawn.",
-            ToastKind.Info);
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id) => await invitations.RevokeAsync(current, id)
+        ? this.RedirectWithToast(BasePath, "Invitation withdrawn: its link no longer works.")
+        : this.RedirectWithToast(BasePath, "That invitation was already used or withdrawn.", ToastKind.Info);
+
+    private string BasePath => Url.Page("/Organisations/Manage/Index", new { organisationId = current.OrganisationId })!;
 
     [RequireOrganisationPermission(OrganisationPermission.ManageMembers)]
     public async Task<IActionResult> OnPostRemoveMemberAsync(Guid userId)
