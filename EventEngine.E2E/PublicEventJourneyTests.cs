@@ -62,6 +62,8 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         var item = moderator.GetByTestId("review-item").Filter(new() { HasText = "Fado by the River" });
         await Expect(item).ToContainTextAsync(orgName);
         await Accessibility.LookAsync(moderator, "staff-review-phone");
+        await moderator.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
+        await Accessibility.LookAsync(moderator, "staff-review-desktop");
         await item.GetByRole(AriaRole.Button, new() { Name = "Approve Fado by the River" }).ClickAsync();
         await Expect(moderator.Locator(".toast")).ToContainTextAsync("Approved");
         await browser.WaitForMailAsync(m => m.RcptTos.Contains(email) && m.Subject == "“Fado by the River” is published");
@@ -73,6 +75,9 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         await owner.GetByRole(AriaRole.Button, new() { Name = "Send invitation or save" }).ClickAsync();
         await Expect(owner.GetByTestId("organisation-invitation")).ToBeVisibleAsync();
         await Accessibility.LookAsync(owner, "organisation-members-phone");
+        await owner.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
+        await Accessibility.LookAsync(owner, "organisation-members-desktop");
+        await owner.SetViewportSizeAsync(BrowserFixture.Phone.Width, BrowserFixture.Phone.Height);
         await owner.GetByRole(AriaRole.Link, new() { Name = "Edit profile" }).ClickAsync();
         await Accessibility.LookAsync(owner, "organisation-settings-phone");
 
