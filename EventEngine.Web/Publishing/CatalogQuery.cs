@@ -42,7 +42,6 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
     public sealed record Filter
     {
         public string? City { get; init; }
-        public Guid? OrganisationId { get; init; }
         public EventCategory? Category { get; init; }
         public CatalogWhen When { get; init; }
         /// <summary>The first and last day for <see cref="CatalogWhen.Dates"/>; a missing end means no end.</summary>
@@ -67,7 +66,6 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
         var events = db.Events.AsNoTracking().Where(e => e.Visibility == EventVisibility.Public && e.Status == EventStatus.Published
             && (e.EndsAt ?? e.StartsAt) >= now);
         if (filter.City is { } citySlug) events = events.Where(e => e.City!.Slug == citySlug);
-        if (filter.OrganisationId is { } organisationId) events = events.Where(e => e.OrganisationId == organisationId);
         if (filter.Category is { } category) events = events.Where(e => e.Category == category);
         if (filter.Price == CatalogPrice.Free) events = events.Where(e => e.PriceFrom == null);
         if (filter.Price == CatalogPrice.Paid) events = events.Where(e => e.PriceFrom != null);

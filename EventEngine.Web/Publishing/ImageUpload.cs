@@ -1,4 +1,6 @@
+using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 using SkiaSharp;
 
 namespace EventEngine.Web.Publishing;
@@ -56,6 +58,23 @@ public static class ImageUpload
     }
 
     /// <summary>Many PNGs carry an alpha channel they never use; those are photos, better kept as JPEG.</summary>
+    /// <summary>
+    /// Puts an upload in place of the current picture, or takes the picture off. Returns the id to keep and the one it
+    /// replaces, which the caller deletes (<see cref="DeleteAsync"/>) only once its own change is saved, so a save that
+    /// fails loses nothing.
+    /// </summary>
+    public static (Guid? Keep, Guid? Replaced) Replace(AppDbContext db, Guid? current, StoredImage? upload, bool remove)
+    {
+        if (upload is null && !remove) return (current, null);
+        if (upload is not null) db.Images.Add(upload);
+        return (upload?.Id, current);
+    }
+
+    public static async Task DeleteAsync(AppDbContext db, Guid? replaced)
+    {
+        if (replaced is { } id) await db.Images.Where(i => i.Id == id).ExecuteDeleteAsync();
+    }
+
     private static bool HasTransparency(SKBitmap bitmap)
     {
         if (bitmap.ColorType is not (SKColorType.Rgba8888 or SKColorType.Bgra8888)) return true;

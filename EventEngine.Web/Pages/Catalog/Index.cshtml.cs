@@ -10,8 +10,9 @@ using EventEngine.Web.Messaging;
 namespace EventEngine.Web.Pages.Catalog;
 
 /// <summary>
-/// The catalog, for anyone: upcoming published events, filtered by city, day and category. The filter lives in the
-/// address (a plain GET form), so it works without JavaScript and can be shared; htmx swaps only the results.
+/// The catalog, for anyone, at /discover and /cities/{city}: upcoming published events, filtered by words, city, day,
+/// category and price. The filter lives in the address (a plain GET form), so it works without JavaScript and can be
+/// shared; htmx swaps in the results (and the heading and the dates' message) from the page it gets back.
 /// </summary>
 public class IndexModel(AppDbContext db, CatalogQuery catalog, IOptions<AppOptions> app) : PageModel
 {
@@ -42,7 +43,7 @@ public class IndexModel(AppDbContext db, CatalogQuery catalog, IOptions<AppOptio
         if (Category is { } c && !Enum.IsDefined(c)) Category = null;
         if (!Enum.IsDefined(When)) When = CatalogWhen.Upcoming;
         if (!Enum.IsDefined(Price)) Price = CatalogPrice.Any;
-        Words = string.IsNullOrWhiteSpace(Words) ? null : Words.Trim()[..Math.Min(Words.Trim().Length, 200)];
+        Words = Words?.Trim() is { Length: > 0 } typed ? typed[..Math.Min(typed.Length, 200)] : null;
         if (From is not null || To is not null) When = CatalogWhen.Dates;
         if (When == CatalogWhen.Dates && From is { } from && To is { } to && to < from)
         {

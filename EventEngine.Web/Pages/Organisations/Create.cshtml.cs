@@ -2,6 +2,7 @@ using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Publishing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +30,7 @@ public class CreateModel(AppDbContext db, TimeProvider clock) : PageModel
         var userId = User.GetUserId();
         var organisation = new Organisation { Id = Guid.NewGuid(), CreatedAt = now, CreatedById = userId };
         Input.ApplyTo(organisation);
-        await OrganisationForm.ApplyLogoAsync(db, organisation, Input, logo);
+        (organisation.LogoImageId, _) = ImageUpload.Replace(db, null, logo, remove: false);
         organisation.Members.Add(new OrganisationMember { UserId = userId, Role = OrganisationRole.Owner, JoinedAt = now });
         db.Organisations.Add(organisation);
         try

@@ -30,14 +30,4 @@ public static class OrganisationForm
     }
 
     public static string SlugTaken(string slug) => $"Another organisation uses /orgs/{slug}. Choose another web address.";
-
-    /// <summary>Puts the new logo in place (or takes the old one off) and deletes the one it replaces.</summary>
-    public static async Task ApplyLogoAsync(AppDbContext db, Organisation organisation, OrganisationInput input, StoredImage? logo)
-    {
-        if (logo is null && !input.RemoveLogo) return;
-        var old = organisation.LogoImageId;
-        if (logo is not null) db.Images.Add(logo);
-        organisation.LogoImageId = logo?.Id;
-        if (old is { } id) await db.Images.Where(i => i.Id == id).ExecuteDeleteAsync();
-    }
 }

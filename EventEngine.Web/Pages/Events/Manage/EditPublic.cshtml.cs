@@ -46,17 +46,11 @@ public class EditPublicModel(AppDbContext db, CurrentEvent current, ActivityLog 
 
         var before = PublicEventSnapshot.Of(e, e.City?.Name);
         Input.ApplyTo(e, city!, now);
-        var replaced = image is not null || Input.RemoveImage ? e.ImageId : null;
-        if (image is not null)
-        {
-            db.Images.Add(image);
-            e.ImageId = image.Id;
-        }
-        else if (Input.RemoveImage) e.ImageId = null;
-        if (replaced is { } old) await db.Images.Where(i => i.Id == old).ExecuteDeleteAsync();
+        (e.ImageId, var replaced) = ImageUpload.Replace(db, e.ImageId, image, Input.RemoveImage);
         if (ActivityLog.Changes(before, PublicEventSnapshot.Of(e, city!.Name)) is { } changes)
             log.Add(ActivityKind.EventEdited, "Edited the public details", changes);
         await db.SaveChangesAsync();
+        await ImageUpload.DeleteAsync(db, replaced);
         return this.RedirectWithToast(Url.Page("/Events/Manage/Index", new { eventId = e.Id })!, "Event details saved.");
     }
 }

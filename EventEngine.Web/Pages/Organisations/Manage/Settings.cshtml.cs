@@ -1,6 +1,7 @@
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Htmx;
+using EventEngine.Web.Publishing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public class SettingsModel(AppDbContext db, CurrentOrganisation current, TimePro
             return Page();
         }
         Input.ApplyTo(organisation);
-        await OrganisationForm.ApplyLogoAsync(db, organisation, Input, logo);
+        (organisation.LogoImageId, var replaced) = ImageUpload.Replace(db, organisation.LogoImageId, logo, Input.RemoveLogo);
         try
         {
             await db.SaveChangesAsync();
@@ -47,6 +48,7 @@ public class SettingsModel(AppDbContext db, CurrentOrganisation current, TimePro
             await OrganisationForm.LoadAsync(db, ViewData, null);
             return Page();
         }
+        await ImageUpload.DeleteAsync(db, replaced);
         return this.RedirectWithToast(Url.Page("/Organisations/Manage/Index", new { organisationId = organisation.Id })!, "Profile saved.");
     }
 }

@@ -47,11 +47,7 @@ public class NewModel(AppDbContext db, CurrentOrganisation current, TimeProvider
             CreatedAt = now,
         };
         Input.ApplyTo(created, city!, now);
-        if (image is not null)
-        {
-            db.Images.Add(image);
-            created.ImageId = image.Id;
-        }
+        (created.ImageId, _) = ImageUpload.Replace(db, null, image, remove: false);
         created.Members.Add(new EventMember { UserId = current.UserId, Role = EventRole.Admin, JoinedAt = now });
         db.Events.Add(created);
         ActivityLog.Add(db, created.Id, current.UserId, current.UserName, ActivityKind.EventCreated,

@@ -14,9 +14,13 @@ public static class PublicEventForm
     public static async Task LoadAsync(AppDbContext db, ViewDataDictionary viewData, Guid? imageId = null)
     {
         viewData["Cities"] = await CityOptions.ListAsync(db);
-        viewData["Currencies"] = Prices.Codes(await db.Cities.Select(c => c.Country).Distinct().ToListAsync());
+        viewData["Currencies"] = await CurrenciesAsync(db);
         viewData["ImageId"] = imageId;
     }
+
+    /// <summary>The currencies of the countries the cities are in: the ones a price may be in.</summary>
+    private static async Task<IReadOnlyList<string>> CurrenciesAsync(AppDbContext db) =>
+        Prices.Codes(await db.Cities.Select(c => c.Country).Distinct().ToListAsync());
 
     /// <summary>The chosen city and the decoded picture (null when none was sent); problems go to the field that caused them.</summary>
     public static async Task<(City? City, StoredImage? Image)> CheckAsync(AppDbContext db, PublicEventInput input, ModelStateDictionary modelState, DateTime now)
@@ -24,7 +28,7 @@ public static class PublicEventForm
         var city = input.CityId is { } id ? await db.Cities.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id) : null;
         if (input.CityId is not null && city is null) modelState.AddModelError("Input.CityId", "Choose a city from the list.");
         if (input.Category is { } category && !Enum.IsDefined(category)) modelState.AddModelError("Input.Category", "Choose a category from the list.");
-        if (input.Currency is { } currency && !Prices.Codes(await db.Cities.Select(c => c.Country).Distinct().ToListAsync()).Contains(currency))
+        if (input.Currency is { } currency && !(await CurrenciesAsync(db)).Contains(currency))
             modelState.AddModelError("Input.Currency", "Choose a currency from the list.");
         if (input.Image is not { Length: > 0 } file) return (city, null);
         var upload = await ImageUpload.ReadAsync(file, now);
