@@ -75,7 +75,7 @@ public static partial class GuestTableBenchmark
     /// <summary>The benchmark's user (bench@example.test, <see cref="Password"/>) with as many events as asked for.</summary>
     public static async Task<Guid[]> CreateUserAndEventsAsync(BenchmarkHost host, int count)
     {
-        await using var scope = host.App.Services.CreateAsyncScope();
+        await using var scope = host.App.Services.CreateSystemScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = "bench@example.test", Email = "bench@example.test", DisplayName = "Bench", CreatedAt = DateTime.UtcNow };
         var created = await users.CreateAsync(user, Password);

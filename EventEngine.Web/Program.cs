@@ -46,9 +46,7 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc.Infrastructure.RedirectResul
 builder.Logging.AddFilter("Microsoft.AspNetCore.Mvc.Infrastructure.LocalRedirectResultExecutor", LogLevel.None);
 
 builder.Services.AddSingleton(TimeProvider.System);
-// One pool of connections for EF Core and the outbox's SQL, made by the container so that it is disposed with the host.
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-builder.Services.AddDbContext<AppDbContext>((services, options) => options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+builder.Services.AddAppDatabase(connectionString);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
 
 builder.Services.AddIdentityCore<AppUser>(options =>
@@ -232,6 +230,7 @@ app.UseStaticFiles(new StaticFileOptions
 });
 app.UseRouting();
 app.UseAuthentication();
+app.UseDatabaseIdentity();
 app.UseAuthorization();
 app.MapHealthChecks("/health");
 app.MapWhatsAppWebhook();

@@ -80,7 +80,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
 
     public async Task<AppUser> CreateUserAsync(string? name = null)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var email = $"{(name ?? "user").ToLowerInvariant().Replace(' ', '.')}.{Guid.NewGuid():N}@example.test";
         var user = new AppUser { UserName = email, Email = email, DisplayName = name ?? "Test User", CreatedAt = DateTime.UtcNow };
@@ -100,7 +100,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
 
     public async Task<Event> CreateEventAsync(AppUser admin, string name = "Test Wedding", string zone = "Europe/London")
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTime.UtcNow;
         var e = new Event
@@ -121,7 +121,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
 
     public async Task AddMemberAsync(Guid eventId, AppUser user, EventRole role)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.EventMembers.Add(new EventMember { EventId = eventId, UserId = user.Id, Role = role, JoinedAt = DateTime.UtcNow });
         await db.SaveChangesAsync();
@@ -130,7 +130,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     /// <summary>Adds a guest straight to the database (name, a unique email), changed by <paramref name="configure"/>.</summary>
     public async Task<Guest> AddGuestAsync(Guid eventId, string firstName, Action<Guest>? configure = null)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTime.UtcNow;
         var guest = new Guest
@@ -160,7 +160,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     /// <summary>A password reset code for the account, as the emailed link would carry it.</summary>
     public async Task<string> ResetCodeAsync(AppUser user)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         return await users.GeneratePasswordResetTokenAsync((await users.FindByIdAsync(user.Id.ToString()))!);
     }
@@ -168,7 +168,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     /// <summary>Runs a query against the test database through the app's own DbContext.</summary>
     public async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 

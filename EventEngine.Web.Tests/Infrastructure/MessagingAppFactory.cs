@@ -58,7 +58,7 @@ public class MessagingAppFactory : AppFactory
 
     public async Task<OutboxMessage> QueueAsync(Event e, Guest guest, MessageDraft draft)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var composer = scope.ServiceProvider.GetRequiredService<MessageComposer>();
         var recipients = db.Guests.Where(g => g.Id == guest.Id).AsRecipients(db, Clock.UtcNow, e.Language).ToList();

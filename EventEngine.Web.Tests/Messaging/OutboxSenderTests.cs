@@ -15,7 +15,7 @@ public class OutboxSenderTests(MessagingAppFactory app) : IClassFixture<Messagin
         var admin = await app.CreateUserAsync();
         var e = await app.CreateEventAsync(admin);
         const int count = 240;
-        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var scope = app.Services.CreateSystemScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var composer = scope.ServiceProvider.GetRequiredService<MessageComposer>();

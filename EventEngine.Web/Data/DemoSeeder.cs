@@ -17,7 +17,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, IOpt
         var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (!demo.Seed) return;
         string password;
-        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var scope = app.Services.CreateSystemScope())
             password = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
 
         app.Lifetime.ApplicationStarted.Register(() =>

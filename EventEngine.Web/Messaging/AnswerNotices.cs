@@ -47,7 +47,7 @@ public sealed class AnswerNotices(IServiceScopeFactory scopes, IOptions<AppOptio
     public async Task<int> QueueDigestsAsync(CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var waiting = await db.EventMembers.AsNoTracking().Where(m => m.AnswerEmails == AnswerEmails.Daily && m.AnswersDigestedAt != null)
             .Select(m => new { m.EventId, m.UserId, Since = m.AnswersDigestedAt!.Value, m.Event.TimeZoneId }).ToListAsync(cancellationToken);

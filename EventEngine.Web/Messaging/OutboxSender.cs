@@ -62,7 +62,7 @@ public sealed class OutboxSender(
         if (claims.Count == 0) return 0;
 
         List<OutboxMessage> messages;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = scopes.CreateSystemScope())
         {
             var ids = claims.Select(c => c.Id).ToList();
             messages = await scope.ServiceProvider.GetRequiredService<AppDbContext>().OutboxMessages.AsNoTracking()
@@ -105,7 +105,7 @@ public sealed class OutboxSender(
     {
         try
         {
-            await using (var scope = scopes.CreateAsyncScope())
+            await using (var scope = scopes.CreateSystemScope())
             {
                 if (!await scope.ServiceProvider.GetRequiredService<MessageLinks>().FillAsync(message, cancellationToken))
                     return SendOutcome.Failed("invitation-closed", "The invitation was withdrawn, used or expired before this email went out.");
@@ -126,7 +126,7 @@ public sealed class OutboxSender(
     /// <summary>A webhook can report on a message before its wamid was stored; those reports apply now.</summary>
     private async Task ApplyEarlyStatusesAsync(string wamid)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateSystemScope();
         await scope.ServiceProvider.GetRequiredService<DeliveryReports>().ApplyAsync(wamid, CancellationToken.None);
     }
 

@@ -1,3 +1,4 @@
+using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -11,13 +12,13 @@ namespace EventEngine.Web.Messaging;
 /// once without taking the same row twice). A host's retry and cancel, and an unsubscribe, through the caller's
 /// DbContext so they commit with its activity entry. WhatsApp's delivery reports, on a row the caller has locked.
 /// </summary>
-public sealed class OutboxStore(NpgsqlDataSource database, IOptions<OutboxOptions> options)
+public sealed class OutboxStore(SystemDataSource system, IOptions<OutboxOptions> options)
 {
     /// <summary>Due messages, plus messages whose lease ran out (their sender died), now leased to the caller.</summary>
     public async Task<IReadOnlyList<Claim>> ClaimAsync(int limit, DateTime now, CancellationToken cancellationToken)
     {
         var leaseId = Guid.NewGuid();
-        await using var command = database.CreateCommand("""
+        await using var command = system.Source.CreateCommand("""
             WITH due AS (
                 SELECT id FROM outbox_messages
                 WHERE (state = 'Queued' AND next_attempt_at <= @now) OR (state = 'Sending' AND lease_until <= @now)
@@ -55,7 +56,7 @@ public sealed class OutboxStore(NpgsqlDataSource database, IOptions<OutboxOption
             SendResult.Retry => (MessageState.Queued, outcome.Error),
             _ => (MessageState.Failed, outcome.Error),
         };
-        await using var command = database.CreateCommand("""
+        await using var command = system.Source.CreateCommand("""
             UPDATE outbox_messages SET
                 state = @state, lease_id = NULL, lease_until = NULL, updated_at = @now,
                 provider_message_id = coalesce(@provider, provider_message_id),

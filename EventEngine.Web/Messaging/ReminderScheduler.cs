@@ -21,7 +21,7 @@ public sealed class ReminderScheduler(IServiceScopeFactory scopes, MessageCompos
     public async Task<int> QueueDueAsync(CancellationToken cancellationToken)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var pending = await db.Reminders.AsNoTracking().Where(r => r.SentAt == null)
             .Join(db.Events.AsNoTracking(), r => r.EventId, e => e.Id, (r, e) => new { Reminder = r, Event = e })

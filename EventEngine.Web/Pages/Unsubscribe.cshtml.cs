@@ -14,7 +14,7 @@ namespace EventEngine.Web.Pages;
 // RFC 8058 one-click unsubscribe is a POST from the mail provider with no cookies, so there is no antiforgery
 // token to check; the sealed token in the URL is what authorises it, and the only thing it can do is stop email.
 [IgnoreAntiforgeryToken]
-public class UnsubscribeModel(AppDbContext db, UnsubscribeLinks links, TimeProvider clock) : PageModel
+public class UnsubscribeModel(IServiceScopeFactory scopes, UnsubscribeLinks links, TimeProvider clock) : PageModel
 {
     public string? EventName { get; private set; }
     public bool Done { get; private set; }
@@ -22,7 +22,8 @@ public class UnsubscribeModel(AppDbContext db, UnsubscribeLinks links, TimeProvi
     public async Task<IActionResult> OnGetAsync(string token)
     {
         Response.Headers["Referrer-Policy"] = "no-referrer";
-        if (await FindAsync(token) is not { } guest) return Page();
+        await using var scope = scopes.CreateSystemScope();
+        if (await FindAsync(Database(scope), token) is not { } guest) return Page();
         EventName = guest.EventName;
         Done = guest.UnsubscribedAt is not null;
         return Page();
@@ -31,7 +32,9 @@ public class UnsubscribeModel(AppDbContext db, UnsubscribeLinks links, TimeProvi
     public async Task<IActionResult> OnPostAsync(string token)
     {
         Response.Headers["Referrer-Policy"] = "no-referrer";
-        if (await FindAsync(token) is not { } guest) return Page();
+        await using var scope = scopes.CreateSystemScope();
+        var db = Database(scope);
+        if (await FindAsync(db, token) is not { } guest) return Page();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync();
         await db.Guests.Where(g => g.Id == guest.Id && g.EmailUnsubscribedAt == null)
@@ -43,7 +46,11 @@ public class UnsubscribeModel(AppDbContext db, UnsubscribeLinks links, TimeProvi
         return Page();
     }
 
-    private async Task<Target?> FindAsync(string token) =>
+    // The sealed token names one guest of any event, which no signed-in identity reaches: once it is opened, the
+    // database is asked as system work, for that one guest.
+    private static AppDbContext Database(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+    private async Task<Target?> FindAsync(AppDbContext db, string token) =>
         links.GuestId(token) is { } guestId
             ? await db.Guests.Where(g => g.Id == guestId)
                 .Join(db.Events, g => g.EventId, e => e.Id, (g, e) => new Target(g.Id, e.Name, g.EmailUnsubscribedAt)).SingleOrDefaultAsync()

@@ -1,3 +1,4 @@
+using EventEngine.Web.Data;
 using System.Net;
 using System.Text.Json;
 using EventEngine.Web.Accounts;
@@ -18,7 +19,7 @@ public class PasskeysTests(MessagingAppFactory app) : IClassFixture<MessagingApp
     private async Task<byte[]> StoreAsync(AppUser user, string name)
     {
         var id = Guid.NewGuid().ToByteArray();
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateSystemScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var passkey = new UserPasskeyInfo(id, [1, 2, 3], DateTimeOffset.UtcNow, 0, ["internal"], true, true, true, [4], [5]) { Name = name };
         Assert.True((await users.AddOrUpdatePasskeyAsync((await users.FindByIdAsync(user.Id.ToString()))!, passkey)).Succeeded);

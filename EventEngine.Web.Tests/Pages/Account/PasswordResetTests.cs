@@ -1,3 +1,4 @@
+using EventEngine.Web.Data;
 using System.Net;
 using System.Text.RegularExpressions;
 using EventEngine.Web.Domain;
@@ -90,7 +91,7 @@ public partial class PasswordResetTests(MessagingAppFactory app) : IClassFixture
     /// <summary>A password reset token as the app's provider makes them (see DataProtectorTokenProvider.GenerateAsync), made at the given time.</summary>
     private async Task<string> TokenMadeAsync(AppUser user, DateTimeOffset made)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateSystemScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var protector = scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector(PasswordResetTokens.ProviderName);
         var stored = await users.FindByIdAsync(user.Id.ToString());

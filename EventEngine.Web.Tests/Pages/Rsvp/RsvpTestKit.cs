@@ -30,7 +30,7 @@ public static class RsvpTestKit
 
     public static async Task<string> TokenAsync(this AppFactory app, Guest guest)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateSystemScope();
         return await scope.ServiceProvider.GetRequiredService<RsvpLinks>().TokenForGuestAsync(guest.EventId, guest.Id);
     }
 

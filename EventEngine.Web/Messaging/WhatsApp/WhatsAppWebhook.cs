@@ -32,8 +32,8 @@ public static class WhatsAppWebhook
         return valid ? Results.Text(request.Query["hub.challenge"].ToString(), "text/plain") : Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<WhatsAppOptions> options, DeliveryReports statuses,
-        AppDbContext db, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(HttpRequest request, IOptionsMonitor<WhatsAppOptions> options, IServiceScopeFactory scopes,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBodyBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         using var buffer = new MemoryStream();
@@ -53,6 +53,10 @@ public static class WhatsAppWebhook
             loggers.CreateLogger(typeof(WhatsAppWebhook)).LogWarning("A signed WhatsApp notification could not be read: {Error}", ex.Message);
             return Results.BadRequest();
         }
+        // Signed by Meta, the notification may concern any event's messages and guests: it is stored as system work.
+        await using var scope = scopes.CreateSystemScope();
+        var statuses = scope.ServiceProvider.GetRequiredService<DeliveryReports>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         foreach (var status in notification.Statuses)
             await statuses.RecordAsync(status, cancellationToken);
         foreach (var message in notification.Messages)

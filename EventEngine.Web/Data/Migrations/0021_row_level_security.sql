@@ -1,0 +1,157 @@
+-- Row-level security (issue 20): the database itself keeps each event's and organisation's rows to the people who
+-- reach them, so one forgotten filter in the app cannot show or change another host's guests. The app still decides
+-- roles (a Viewer cannot edit); the database decides tenancy.
+--
+-- Who is asking is set per connection by the app (Data/DatabaseIdentity.cs), and Npgsql's reset clears it when the
+-- connection goes back to the pool:
+--   app.user_id     the signed-in person
+--   app.link_token  the hex of the hashed token of the RSVP or invitation link being used
+--   app.system      'on' for background work (outbox, reminders, webhooks); set only at connection start by the
+--                   app's separate system pool, never by a request
+-- Nothing set is an anonymous visitor, who sees published public events and nothing else: failing to set an
+-- identity can only ever show less.
+
+CREATE FUNCTION ee_user_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE
+AS $$ SELECT nullif(current_setting('app.user_id', true), '')::uuid $$;
+
+CREATE FUNCTION ee_link_token() RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE
+AS $$ SELECT decode(nullif(current_setting('app.link_token', true), ''), 'hex') $$;
+
+CREATE FUNCTION ee_is_system() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+AS $$ SELECT coalesce(current_setting('app.system', true), '') = 'on' $$;
+
+-- The functions below read membership tables that have policies of their own, so they run as the tables' owner
+-- (SECURITY DEFINER); each answers only about the identity above. Policies call them inside (SELECT ...), so each
+-- runs once per statement rather than once per row.
+
+-- Site staff (moderators, administrators), read fresh: a role taken away counts at once.
+CREATE FUNCTION ee_is_staff() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$ SELECT EXISTS (SELECT 1 FROM users WHERE id = ee_user_id() AND site_role IS NOT NULL AND deleted_at IS NULL) $$;
+
+-- The organisations the person belongs to (membership not expired).
+CREATE FUNCTION ee_organisation_ids() RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$
+    SELECT coalesce(array_agg(organisation_id), '{}') FROM organisation_members
+    WHERE user_id = ee_user_id() AND (expires_at IS NULL OR expires_at > now())
+$$;
+
+-- The events the person reaches: direct memberships, and their organisations' events (as Authorization/EventReach.cs).
+CREATE FUNCTION ee_event_ids() RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$
+    SELECT coalesce(array_agg(DISTINCT id), '{}') FROM (
+        SELECT event_id AS id FROM event_members WHERE user_id = ee_user_id()
+        UNION ALL
+        SELECT e.id FROM events e JOIN organisation_members o ON o.organisation_id = e.organisation_id
+        WHERE o.user_id = ee_user_id() AND (o.expires_at IS NULL OR o.expires_at > now())
+    ) reach
+$$;
+
+-- An event's creator reaches it until its first member is added (the same statement batch that creates it).
+CREATE FUNCTION ee_founding_event(event uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$
+    SELECT EXISTS (SELECT 1 FROM events WHERE id = event AND created_by_id = ee_user_id())
+       AND NOT EXISTS (SELECT 1 FROM event_members WHERE event_id = event)
+$$;
+
+CREATE FUNCTION ee_founding_organisation(organisation uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$
+    SELECT EXISTS (SELECT 1 FROM organisations WHERE id = organisation AND created_by_id = ee_user_id())
+       AND NOT EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = organisation)
+$$;
+
+-- What the link being used opens: an RSVP link its event and its household (or its one guest), an invitation its
+-- event or organisation.
+CREATE FUNCTION ee_link_event_id() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$
+    SELECT coalesce((SELECT event_id FROM rsvp_links WHERE token_hash = ee_link_token()),
+                    (SELECT event_id FROM event_invitations WHERE token_hash = ee_link_token()))
+$$;
+
+CREATE FUNCTION ee_link_household_id() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$ SELECT household_id FROM rsvp_links WHERE token_hash = ee_link_token() AND revoked_at IS NULL $$;
+
+CREATE FUNCTION ee_link_guest_id() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$ SELECT guest_id FROM rsvp_links WHERE token_hash = ee_link_token() AND revoked_at IS NULL $$;
+
+CREATE FUNCTION ee_link_organisation_id() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$ SELECT organisation_id FROM organisation_invitations WHERE token_hash = ee_link_token() $$;
+
+-- Events: members (and, until the first member, the creator); staff see public events for review; everyone sees
+-- published and cancelled public events; a link sees its own event.
+ALTER TABLE events ENABLE ROW LEVEL SECURITY;
+CREATE POLICY members ON events USING (
+    (SELECT ee_is_system())
+    OR id = ANY ((SELECT ee_event_ids()))
+    OR (created_by_id = (SELECT ee_user_id()) AND (organisation_id IS NULL OR organisation_id = ANY ((SELECT ee_organisation_ids())))
+        AND ee_founding_event(id))
+    OR (visibility = 'Public' AND (SELECT ee_is_staff())));
+CREATE POLICY creators ON events FOR INSERT WITH CHECK (
+    created_by_id = (SELECT ee_user_id()) AND (organisation_id IS NULL OR organisation_id = ANY ((SELECT ee_organisation_ids()))));
+CREATE POLICY visitors ON events FOR SELECT USING (
+    (visibility = 'Public' AND status IN ('Published', 'Cancelled')) OR id = (SELECT ee_link_event_id()));
+
+-- The plain event-scoped tables: the event's people and background work.
+DO $$
+DECLARE t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['households', 'guests', 'guest_imports', 'inbound_messages', 'reminders', 'rsvp_links',
+                             'event_activities', 'event_invitations', 'event_members']
+    LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format('CREATE POLICY members ON %I USING ((SELECT ee_is_system()) OR event_id = ANY ((SELECT ee_event_ids())))', t);
+    END LOOP;
+END $$;
+
+-- A guest's link: their household (or their one guest), their own link, and a line in the event's activity.
+CREATE POLICY link ON households USING (id = (SELECT ee_link_household_id()));
+CREATE POLICY link ON guests USING (household_id = (SELECT ee_link_household_id()) OR id = (SELECT ee_link_guest_id()));
+CREATE POLICY link ON rsvp_links FOR SELECT USING (token_hash = (SELECT ee_link_token()));
+CREATE POLICY link ON event_activities FOR INSERT WITH CHECK (event_id = (SELECT ee_link_event_id()));
+-- Staff log their review decisions in the event's activity.
+CREATE POLICY staff ON event_activities FOR INSERT WITH CHECK (
+    (SELECT ee_is_staff()) AND EXISTS (SELECT 1 FROM events e WHERE e.id = event_id AND e.visibility = 'Public'));
+
+-- An invitation's link: the invitation itself (to accept it), and the membership it grants to the person accepting.
+CREATE POLICY link ON event_invitations USING (token_hash = (SELECT ee_link_token()));
+CREATE POLICY founder ON event_members FOR INSERT WITH CHECK (user_id = (SELECT ee_user_id()) AND ee_founding_event(event_id));
+CREATE POLICY invited ON event_members FOR INSERT WITH CHECK (
+    user_id = (SELECT ee_user_id()) AND event_id = (SELECT ee_link_event_id()));
+
+-- Organisations are public profiles; only their members (and staff, who mark them trusted) change them.
+ALTER TABLE organisations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY visitors ON organisations FOR SELECT USING (true);
+CREATE POLICY members ON organisations USING (
+    (SELECT ee_is_system()) OR id = ANY ((SELECT ee_organisation_ids())) OR (SELECT ee_is_staff())
+    OR (created_by_id = (SELECT ee_user_id()) AND ee_founding_organisation(id)));
+CREATE POLICY creators ON organisations FOR INSERT WITH CHECK (created_by_id = (SELECT ee_user_id()));
+
+ALTER TABLE organisation_members ENABLE ROW LEVEL SECURITY;
+CREATE POLICY members ON organisation_members USING (
+    (SELECT ee_is_system()) OR organisation_id = ANY ((SELECT ee_organisation_ids())) OR (SELECT ee_is_staff()));
+CREATE POLICY founder ON organisation_members FOR INSERT WITH CHECK (
+    user_id = (SELECT ee_user_id()) AND ee_founding_organisation(organisation_id));
+CREATE POLICY invited ON organisation_members FOR INSERT WITH CHECK (
+    user_id = (SELECT ee_user_id()) AND organisation_id = (SELECT ee_link_organisation_id()));
+
+ALTER TABLE organisation_invitations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY members ON organisation_invitations USING (
+    (SELECT ee_is_system()) OR organisation_id = ANY ((SELECT ee_organisation_ids())) OR token_hash = (SELECT ee_link_token()));
+
+-- The outbox: an event's messages to its people, an organisation's, and a person's own account emails. Anyone may
+-- queue an account email (a forgotten password is asked for signed out) or an answer to their own link's event.
+ALTER TABLE outbox_messages ENABLE ROW LEVEL SECURITY;
+CREATE POLICY members ON outbox_messages USING (
+    (SELECT ee_is_system())
+    OR event_id = ANY ((SELECT ee_event_ids()))
+    OR organisation_id = ANY ((SELECT ee_organisation_ids()))
+    OR (event_id IS NULL AND organisation_id IS NULL AND user_id = (SELECT ee_user_id())));
+CREATE POLICY senders ON outbox_messages FOR INSERT WITH CHECK (
+    (event_id IS NULL AND organisation_id IS NULL) OR event_id = (SELECT ee_link_event_id()));
+
+-- WhatsApp's delivery reports reach an event through the outbox message they report on.
+ALTER TABLE whatsapp_statuses ENABLE ROW LEVEL SECURITY;
+CREATE POLICY members ON whatsapp_statuses USING (
+    (SELECT ee_is_system()) OR provider_message_id IN (SELECT provider_message_id FROM outbox_messages WHERE provider_message_id IS NOT NULL));
+
+-- The policies look events up by their creator and outbox messages by person; the rest have indexes already.
+CREATE INDEX ix_outbox_messages_user_id ON outbox_messages (user_id) WHERE event_id IS NULL AND organisation_id IS NULL;
