@@ -34,6 +34,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     /// <summary>The database's accent folding (ee_unaccent), so search terms fold exactly as the stored search text does.</summary>
     public static string Unaccent(string text) => throw new NotSupportedException("Only for use in queries.");
 
+    /// <summary>How many events the account belongs to, for site staff (0 for anyone else): row-level security hides which.</summary>
+    public static int StaffEventCount(Guid userId) => throw new NotSupportedException("Only for use in queries.");
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -42,6 +45,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
         builder.HasPostgresExtension("unaccent");
         builder.HasPostgresExtension("btree_gin");
         builder.HasDbFunction(typeof(AppDbContext).GetMethod(nameof(Unaccent))!).HasName("ee_unaccent");
+        builder.HasDbFunction(typeof(AppDbContext).GetMethod(nameof(StaffEventCount))!).HasName("ee_staff_event_count");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         SnakeCaseNames.Apply(builder);
     }

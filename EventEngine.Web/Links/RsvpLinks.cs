@@ -39,7 +39,7 @@ public sealed class RsvpOptions
 /// One private link per household (or per guest without one), its token made and found by <see cref="LinkTokens"/>.
 /// Every message to the household carries the same link, filled in only at the moment it is sent.
 /// </summary>
-public sealed class RsvpLinks(AppDbContext db, LinkTokens tokens, IOptions<AppOptions> app, TimeProvider clock)
+public sealed class RsvpLinks(DatabaseIdentity identity, AppDbContext db, LinkTokens tokens, IOptions<AppOptions> app, TimeProvider clock)
 {
     /// <summary>The link; "via" tells the page which channel it came through, so the confirmation goes back the same way.</summary>
     public string Url(string token, MessageChannel? via = null) =>
@@ -90,6 +90,8 @@ public sealed class RsvpLinks(AppDbContext db, LinkTokens tokens, IOptions<AppOp
     {
         if (!LinkTokens.IsWellFormed(token)) return null;
         var hash = LinkTokens.Hash(token!);
+        // The link presented is who the database is asked for from here on: its household, nothing else (0021).
+        identity.LinkTokenHash = hash;
         return await db.RsvpLinks.AsNoTracking().SingleOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
     }
 

@@ -21,7 +21,7 @@ public sealed record InvitationPreview(string Name, string Email, string Role, s
 /// Invitations to an event's team: made and sent by email through the outbox, resent, revoked, and accepted through
 /// a single-use link (/invitations/{token}) that the sender fills in just before sending, as with RSVP links.
 /// </summary>
-public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupNormalizer normalizer, IOptions<AppOptions> app, OrganisationInvitations organisations,
+public sealed class TeamInvitations(AppDbContext db, DatabaseIdentity identity, LinkTokens tokens, ILookupNormalizer normalizer, IOptions<AppOptions> app, OrganisationInvitations organisations,
     TimeProvider clock)
 {
     public static string Url(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/invitations/{token}";
@@ -33,6 +33,8 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
     {
         if (!LinkTokens.IsWellFormed(token)) return null;
         var hash = LinkTokens.Hash(token!);
+        // The link presented is who the database is asked for from here on (with the signed-in person, if any).
+        identity.LinkTokenHash = hash;
         return await db.EventInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash) as Invitation
             ?? await organisations.FindByHashAsync(hash);
     }
@@ -131,6 +133,8 @@ public sealed class TeamInvitations(AppDbContext db, LinkTokens tokens, ILookupN
     /// </summary>
     public async Task<AcceptResult> AcceptAsync(Invitation any, AppUser user)
     {
+        // Accepting may follow a login or registration in the same request, after the identity was first set.
+        identity.UserId = user.Id;
         if (any is OrganisationInvitation organisation) return await organisations.AcceptAsync(organisation, user);
         var invitation = (EventInvitation)any;
         if (user.NormalizedEmail != normalizer.NormalizeEmail(invitation.Email)) return AcceptResult.WrongAccount;

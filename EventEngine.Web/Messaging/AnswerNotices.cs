@@ -23,10 +23,10 @@ public sealed class AnswerNotices(IServiceScopeFactory scopes, IOptions<AppOptio
     /// <summary>Queues an email about the answer to every member who wants them at once; the caller saves. guestPage: the guest's page, absolute.</summary>
     public static async Task QueueAtOnceAsync(AppDbContext db, Event e, Answer answer, string guestPage, DateTime now)
     {
-        var members = await db.EventMembers.Where(m => m.EventId == e.Id && m.AnswerEmails == AnswerEmails.AtOnce)
-            .Select(m => new { m.UserId, m.User.Email, m.User.DisplayName }).ToListAsync();
+        // Through a database function: the guest's link that answers may not read the event's team (migration 0021).
+        var members = await db.Database.SqlQuery<Recipient>($"""SELECT user_id AS "UserId", email AS "Email", display_name AS "DisplayName" FROM ee_answer_recipients({e.Id})""").ToListAsync();
         var submission = Guid.NewGuid();
-        foreach (var member in members.Where(m => m.Email is not null))
+        foreach (var member in members)
         {
             var blocks = new List<string> { MessageComposer.Paragraph(MessageComposer.Encode($"{answer.Who} answered:")) };
             blocks.AddRange(answer.Lines.Select(line => MessageComposer.Paragraph("• " + MessageComposer.Encode(line))));
@@ -38,6 +38,8 @@ public sealed class AnswerNotices(IServiceScopeFactory scopes, IOptions<AppOptio
                 $"answer:{submission}:{member.UserId}"));
         }
     }
+
+    private sealed record Recipient(Guid UserId, string Email, string DisplayName);
 
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.ReminderPollSeconds);
 

@@ -68,7 +68,7 @@ public class EventMemberConfiguration : IEntityTypeConfiguration<EventMember>
         });
         m.HasKey(x => new { x.EventId, x.UserId });
         m.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
-        m.Property(x => x.AnswerEmails).HasConversion<string>().HasMaxLength(8).HasDefaultValue(AnswerEmails.Off);
+        m.Property(x => x.AnswerEmails).HasConversion<string>().HasMaxLength(8).HasDefaultValue(AnswerEmails.Off).ValueGeneratedNever();
         m.Property(x => x.JoinedAt).HasDefaultValueSql("now()");
         m.HasIndex(x => x.UserId);
         m.HasOne(x => x.Event).WithMany(x => x.Members).HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);

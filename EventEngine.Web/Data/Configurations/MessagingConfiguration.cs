@@ -26,7 +26,8 @@ public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
         m.Property(x => x.TemplateName).HasMaxLength(100);
         m.Property(x => x.TemplateLanguage).HasMaxLength(16);
         m.Property(x => x.TemplateParameters).HasDefaultValueSql("'{}'");
-        m.Property(x => x.Attempts).HasDefaultValue(0);
+        // Always sent, never read back: a sender that may not read the outbox (a link's answer, a signed-out account email) can still queue one.
+        m.Property(x => x.Attempts).HasDefaultValue(0).ValueGeneratedNever();
         m.Property(x => x.ProviderMessageId).HasMaxLength(200);
         m.Property(x => x.ErrorCode).HasMaxLength(32);
         m.Property(x => x.IdempotencyKey).HasMaxLength(200);

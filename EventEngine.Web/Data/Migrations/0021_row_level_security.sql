@@ -46,17 +46,21 @@ AS $$
     ) reach
 $$;
 
--- An event's creator reaches it until its first member is added (the same statement batch that creates it).
+-- An event's creator reaches it until its first member is added (in the same batch that creates it). The policies
+-- check the creator on the row itself: a row being inserted is not yet visible to a function's own query.
+CREATE FUNCTION ee_event_has_members(event uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$ SELECT EXISTS (SELECT 1 FROM event_members WHERE event_id = event) $$;
+
+CREATE FUNCTION ee_organisation_has_members(organisation uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$ SELECT EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = organisation) $$;
+
 CREATE FUNCTION ee_founding_event(event uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-AS $$
-    SELECT EXISTS (SELECT 1 FROM events WHERE id = event AND created_by_id = ee_user_id())
-       AND NOT EXISTS (SELECT 1 FROM event_members WHERE event_id = event)
-$$;
+AS $$ SELECT EXISTS (SELECT 1 FROM events WHERE id = event AND created_by_id = ee_user_id()) AND NOT ee_event_has_members(event) $$;
 
 CREATE FUNCTION ee_founding_organisation(organisation uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
 AS $$
     SELECT EXISTS (SELECT 1 FROM organisations WHERE id = organisation AND created_by_id = ee_user_id())
-       AND NOT EXISTS (SELECT 1 FROM organisation_members WHERE organisation_id = organisation)
+       AND NOT ee_organisation_has_members(organisation)
 $$;
 
 -- What the link being used opens: an RSVP link its event and its household (or its one guest), an invitation its
@@ -81,12 +85,12 @@ AS $$ SELECT organisation_id FROM organisation_invitations WHERE token_hash = ee
 ALTER TABLE events ENABLE ROW LEVEL SECURITY;
 CREATE POLICY members ON events USING (
     (SELECT ee_is_system())
-    OR id = ANY ((SELECT ee_event_ids()))
-    OR (created_by_id = (SELECT ee_user_id()) AND (organisation_id IS NULL OR organisation_id = ANY ((SELECT ee_organisation_ids())))
-        AND ee_founding_event(id))
+    OR id = ANY ((SELECT ee_event_ids())::uuid[])
+    OR (created_by_id = (SELECT ee_user_id()) AND (organisation_id IS NULL OR organisation_id = ANY ((SELECT ee_organisation_ids())::uuid[]))
+        AND NOT ee_event_has_members(id))
     OR (visibility = 'Public' AND (SELECT ee_is_staff())));
 CREATE POLICY creators ON events FOR INSERT WITH CHECK (
-    created_by_id = (SELECT ee_user_id()) AND (organisation_id IS NULL OR organisation_id = ANY ((SELECT ee_organisation_ids()))));
+    created_by_id = (SELECT ee_user_id()) AND (organisation_id IS NULL OR organisation_id = ANY ((SELECT ee_organisation_ids())::uuid[])));
 CREATE POLICY visitors ON events FOR SELECT USING (
     (visibility = 'Public' AND status IN ('Published', 'Cancelled')) OR id = (SELECT ee_link_event_id()));
 
@@ -98,7 +102,7 @@ BEGIN
                              'event_activities', 'event_invitations', 'event_members']
     LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY members ON %I USING ((SELECT ee_is_system()) OR event_id = ANY ((SELECT ee_event_ids())))', t);
+        EXECUTE format('CREATE POLICY members ON %I USING ((SELECT ee_is_system()) OR event_id = ANY ((SELECT ee_event_ids())::uuid[]))', t);
     END LOOP;
 END $$;
 
@@ -106,9 +110,15 @@ END $$;
 CREATE POLICY link ON households USING (id = (SELECT ee_link_household_id()));
 CREATE POLICY link ON guests USING (household_id = (SELECT ee_link_household_id()) OR id = (SELECT ee_link_guest_id()));
 CREATE POLICY link ON rsvp_links FOR SELECT USING (token_hash = (SELECT ee_link_token()));
-CREATE POLICY link ON event_activities FOR INSERT WITH CHECK (event_id = (SELECT ee_link_event_id()));
--- Staff log their review decisions in the event's activity.
-CREATE POLICY staff ON event_activities FOR INSERT WITH CHECK (
+CREATE POLICY link ON event_activities USING (
+    event_id = (SELECT ee_link_event_id()) AND actor_user_id IS NULL AND guest_id IN (SELECT id FROM guests));
+-- An event's creator logs its creation, in the batch that adds the first member.
+CREATE POLICY founder ON event_activities USING (actor_user_id = (SELECT ee_user_id()) AND ee_founding_event(event_id));
+-- Whoever accepts an invitation logs their own joining (before the membership's row is in).
+CREATE POLICY joining ON event_activities USING (
+    event_id = (SELECT ee_link_event_id()) AND actor_user_id = (SELECT ee_user_id()));
+-- Staff review public events and log their decisions in the event's activity.
+CREATE POLICY staff ON event_activities USING (
     (SELECT ee_is_staff()) AND EXISTS (SELECT 1 FROM events e WHERE e.id = event_id AND e.visibility = 'Public'));
 
 -- An invitation's link: the invitation itself (to accept it), and the membership it grants to the person accepting.
@@ -121,13 +131,13 @@ CREATE POLICY invited ON event_members FOR INSERT WITH CHECK (
 ALTER TABLE organisations ENABLE ROW LEVEL SECURITY;
 CREATE POLICY visitors ON organisations FOR SELECT USING (true);
 CREATE POLICY members ON organisations USING (
-    (SELECT ee_is_system()) OR id = ANY ((SELECT ee_organisation_ids())) OR (SELECT ee_is_staff())
-    OR (created_by_id = (SELECT ee_user_id()) AND ee_founding_organisation(id)));
+    (SELECT ee_is_system()) OR id = ANY ((SELECT ee_organisation_ids())::uuid[]) OR (SELECT ee_is_staff())
+    OR (created_by_id = (SELECT ee_user_id()) AND NOT ee_organisation_has_members(id)));
 CREATE POLICY creators ON organisations FOR INSERT WITH CHECK (created_by_id = (SELECT ee_user_id()));
 
 ALTER TABLE organisation_members ENABLE ROW LEVEL SECURITY;
 CREATE POLICY members ON organisation_members USING (
-    (SELECT ee_is_system()) OR organisation_id = ANY ((SELECT ee_organisation_ids())) OR (SELECT ee_is_staff()));
+    (SELECT ee_is_system()) OR organisation_id = ANY ((SELECT ee_organisation_ids())::uuid[]) OR (SELECT ee_is_staff()));
 CREATE POLICY founder ON organisation_members FOR INSERT WITH CHECK (
     user_id = (SELECT ee_user_id()) AND ee_founding_organisation(organisation_id));
 CREATE POLICY invited ON organisation_members FOR INSERT WITH CHECK (
@@ -135,16 +145,16 @@ CREATE POLICY invited ON organisation_members FOR INSERT WITH CHECK (
 
 ALTER TABLE organisation_invitations ENABLE ROW LEVEL SECURITY;
 CREATE POLICY members ON organisation_invitations USING (
-    (SELECT ee_is_system()) OR organisation_id = ANY ((SELECT ee_organisation_ids())) OR token_hash = (SELECT ee_link_token()));
+    (SELECT ee_is_system()) OR organisation_id = ANY ((SELECT ee_organisation_ids())::uuid[]) OR token_hash = (SELECT ee_link_token()));
 
 -- The outbox: an event's messages to its people, an organisation's, and a person's own account emails. Anyone may
 -- queue an account email (a forgotten password is asked for signed out) or an answer to their own link's event.
 ALTER TABLE outbox_messages ENABLE ROW LEVEL SECURITY;
 CREATE POLICY members ON outbox_messages USING (
     (SELECT ee_is_system())
-    OR event_id = ANY ((SELECT ee_event_ids()))
-    OR organisation_id = ANY ((SELECT ee_organisation_ids()))
-    OR (event_id IS NULL AND organisation_id IS NULL AND user_id = (SELECT ee_user_id())));
+    OR event_id = ANY ((SELECT ee_event_ids())::uuid[])
+    OR organisation_id = ANY ((SELECT ee_organisation_ids())::uuid[])
+    OR (event_id IS NULL AND organisation_id IS NULL AND (user_id = (SELECT ee_user_id()) OR (SELECT ee_is_staff()))));
 CREATE POLICY senders ON outbox_messages FOR INSERT WITH CHECK (
     (event_id IS NULL AND organisation_id IS NULL) OR event_id = (SELECT ee_link_event_id()));
 
@@ -153,5 +163,16 @@ ALTER TABLE whatsapp_statuses ENABLE ROW LEVEL SECURITY;
 CREATE POLICY members ON whatsapp_statuses USING (
     (SELECT ee_is_system()) OR provider_message_id IN (SELECT provider_message_id FROM outbox_messages WHERE provider_message_id IS NOT NULL));
 
--- The policies look events up by their creator and outbox messages by person; the rest have indexes already.
-CREATE INDEX ix_outbox_messages_user_id ON outbox_messages (user_id) WHERE event_id IS NULL AND organisation_id IS NULL;
+-- Staff see how many events an account belongs to, never which.
+CREATE FUNCTION ee_staff_event_count(account uuid) RETURNS integer LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$ SELECT CASE WHEN ee_is_staff() THEN (SELECT count(*)::integer FROM event_members WHERE user_id = account) ELSE 0 END $$;
+
+-- A guest's answer is emailed at once to the members who asked for that: the answering link may learn where to send
+-- it, not who else is on the team.
+CREATE FUNCTION ee_answer_recipients(event uuid) RETURNS TABLE (user_id uuid, email varchar, display_name varchar)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$
+    SELECT m.user_id, u.email, u.display_name FROM event_members m JOIN users u ON u.id = m.user_id
+    WHERE m.event_id = event AND m.answer_emails = 'AtOnce' AND u.email IS NOT NULL
+      AND (event = ee_link_event_id() OR event = ANY (ee_event_ids()) OR ee_is_system())
+$$;

@@ -44,7 +44,7 @@ public class IndexModel(AppDbContext db, UserManager<AppUser> users, TimeProvide
         }
         var rows = await query.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.Id).Take(PageSize + 1)
             .Select(u => new AccountRow(u.Id, u.DisplayName, u.Email!, u.EmailConfirmed, u.CreatedAt, u.TwoFactorEnabled, u.SiteRole,
-                u.LockoutEnd != null && u.LockoutEnd > now, u.DeletedAt != null, db.EventMembers.Count(m => m.UserId == u.Id)))
+                u.LockoutEnd != null && u.LockoutEnd > now, u.DeletedAt != null, AppDbContext.StaffEventCount(u.Id)))
             .ToListAsync();
         More = rows.Count > PageSize;
         Accounts = rows.Take(PageSize).ToList();

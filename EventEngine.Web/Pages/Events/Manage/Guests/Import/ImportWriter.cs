@@ -7,8 +7,9 @@ using NpgsqlTypes;
 namespace EventEngine.Web.Pages.Events.Manage.Guests.Import;
 
 /// <summary>
-/// Carries out an <see cref="ImportPlan"/> in one transaction with PostgreSQL's binary COPY: new households and
-/// guests straight into their tables, updates through a temporary table. Either all of it lands or none.
+/// Carries out an <see cref="ImportPlan"/> in one transaction with PostgreSQL's binary COPY into temporary tables,
+/// then one statement each into households and guests: COPY cannot write to a table with row-level security, and
+/// this way the database still checks every row belongs to an event the importer reaches. Either all of it lands or none.
 /// </summary>
 public static class ImportWriter
 {
@@ -30,7 +31,11 @@ public static class ImportWriter
         if (claimed == 0) return false;
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY households (id, event_id, name, created_at) FROM STDIN (FORMAT BINARY)", cancel))
+        await db.Database.ExecuteSqlRawAsync("""
+            CREATE TEMP TABLE import_households ON COMMIT DROP AS SELECT id, event_id, name, created_at FROM households WITH NO DATA;
+            CREATE TEMP TABLE import_guests ON COMMIT DROP AS SELECT {GuestColumns} FROM guests WITH NO DATA;
+            """.Replace("{GuestColumns}", GuestColumns), cancel);
+        await using (var copy = await connection.BeginBinaryImportAsync("COPY import_households (id, event_id, name, created_at) FROM STDIN (FORMAT BINARY)", cancel))
         {
             foreach (var h in plan.NewHouseholds)
             {
@@ -43,7 +48,11 @@ public static class ImportWriter
             await copy.CompleteAsync(cancel);
         }
 
-        await CopyGuestsAsync(connection, "guests", plan.New, cancel);
+        await CopyGuestsAsync(connection, "import_guests", plan.New, cancel);
+        await db.Database.ExecuteSqlRawAsync($"""
+            INSERT INTO households (id, event_id, name, created_at) SELECT id, event_id, name, created_at FROM import_households;
+            INSERT INTO guests ({GuestColumns}) SELECT {GuestColumns} FROM import_guests;
+            """, cancel);
         if (plan.Updates.Count > 0)
         {
             await db.Database.ExecuteSqlRawAsync(
