@@ -150,7 +150,7 @@ public static class CatalogBenchmark
     }
 
     /// <summary>One INSERT … SELECT: names, venues, prices and times drawn from the row number, spread evenly over a year.</summary>
-    private static async Task SeedAsync(string connectionString)
+    public static async Task SeedAsync(string connectionString, int events = Events)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -179,7 +179,7 @@ public static class CatalogBenchmark
             FROM generate_series(1, $6) n
             JOIN city ON city.i = n % $7
             JOIN org ON org.i = n % 500
-            """, Genres, Formats, Adjectives, Venues, Categories, Events, Cities);
+            """, Genres, Formats, Adjectives, Venues, Categories, events, Cities);
         await Run("VACUUM ANALYZE events");
         await Run("VACUUM ANALYZE search_words");
     }

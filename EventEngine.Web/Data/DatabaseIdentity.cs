@@ -14,10 +14,27 @@ namespace EventEngine.Web.Data;
 /// </summary>
 public sealed class DatabaseIdentity
 {
-    public Guid? UserId { get; set; }
+    private Guid? userId;
+    private byte[]? linkTokenHash;
+
+    public Guid? UserId
+    {
+        get => userId;
+        set { if (value != userId) (userId, WorkedOut) = (value, null); }
+    }
 
     /// <summary>The hash of the RSVP or invitation link's token, as stored in its row.</summary>
-    public byte[]? LinkTokenHash { get; set; }
+    public byte[]? LinkTokenHash
+    {
+        get => linkTokenHash;
+        set { if (value is null ? linkTokenHash is not null : linkTokenHash is null || !value.SequenceEqual(linkTokenHash)) (linkTokenHash, WorkedOut) = (value, null); }
+    }
+
+    /// <summary>
+    /// What the database worked out for this person and link on the request's first connection (ee_identity_for: the
+    /// events they reach and what the link opens), put back as it was into each further connection of the request.
+    /// </summary>
+    internal string? WorkedOut { get; set; }
 
     /// <summary>Background work (outbox, reminders, webhooks): sees every row. Fixed when the scope is made.</summary>
     public bool IsSystem { get; internal set; }
@@ -39,8 +56,9 @@ public sealed class SystemDataSource(NpgsqlDataSource source)
 }
 
 /// <summary>
-/// Puts the identity into each connection as EF Core opens it. Npgsql resets a connection (DISCARD ALL) when it goes
-/// back to the pool, so an anonymous request needs nothing set and nothing can carry over to the next user.
+/// Puts the identity into each connection as EF Core opens it: the first time in a request the database works it out
+/// (one round trip either way). Npgsql resets a connection (DISCARD ALL) when it goes back to the pool, so an
+/// anonymous request needs nothing set and nothing can carry over to the next one. Should this fail, the query fails.
 /// </summary>
 public sealed class DatabaseIdentityInterceptor(DatabaseIdentity identity) : DbConnectionInterceptor
 {
@@ -48,23 +66,24 @@ public sealed class DatabaseIdentityInterceptor(DatabaseIdentity identity) : DbC
     {
         if (identity.IsAnonymous || identity.IsSystem) return;
         await using var command = Command(connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        identity.WorkedOut = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (identity.IsAnonymous || identity.IsSystem) return;
         using var command = Command(connection);
-        command.ExecuteNonQuery();
+        identity.WorkedOut = (string)command.ExecuteScalar()!;
     }
 
-    private NpgsqlCommand Command(DbConnection connection) =>
-        new("SELECT set_config('app.user_id', $1, false), set_config('app.link_token', $2, false)", (NpgsqlConnection)connection)
+    private NpgsqlCommand Command(DbConnection connection) => identity.WorkedOut is { } known
+        ? new("SELECT set_config('app.identity', $1, false)", (NpgsqlConnection)connection) { Parameters = { new() { Value = known } } }
+        : new("SELECT ee_identity_for($1, $2)", (NpgsqlConnection)connection)
         {
             Parameters =
             {
-                new() { Value = identity.UserId?.ToString() ?? "" },
-                new() { Value = identity.LinkTokenHash is { } hash ? Convert.ToHexStringLower(hash) : "" },
+                new() { Value = (object?)identity.UserId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid },
+                new() { Value = (object?)identity.LinkTokenHash ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bytea },
             },
         };
 }

@@ -2,52 +2,70 @@
 -- reach them, so one forgotten filter in the app cannot show or change another host's guests. The app still decides
 -- roles (a Viewer cannot edit); the database decides tenancy.
 --
--- Who is asking is set per connection by the app (Data/DatabaseIdentity.cs), and Npgsql's reset clears it when the
--- connection goes back to the pool:
---   app.user_id     the signed-in person
---   app.link_token  the hex of the hashed token of the RSVP or invitation link being used
---   app.system      'on' for background work (outbox, reminders, webhooks); set only at connection start by the
---                   app's separate system pool, never by a request
+-- Who is asking lives in two settings of the connection, and Npgsql's reset clears them when it goes back to the pool:
+--   app.identity  what ee_identity_for(person, link token) worked out for the signed-in person and the hash of the
+--                 RSVP or invitation link being used: the events and organisations they reach, whether they are site
+--                 staff, and what the link opens. Worked out once per request (Data/DatabaseIdentity.cs), so that
+--                 each statement's policies only read it.
+--   app.system    'on' for background work (outbox, reminders, webhooks): set only at connection start, by the app's
+--                 separate system pool, never by a request.
 -- Nothing set is an anonymous visitor, who sees published public events and nothing else: failing to set an
 -- identity can only ever show less.
 
-CREATE FUNCTION ee_user_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE
-AS $$ SELECT nullif(current_setting('app.user_id', true), '')::uuid $$;
+CREATE FUNCTION ee_identity_for(person uuid, link_token bytea) RETURNS text
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public
+AS $$
+DECLARE
+    identity jsonb;
+BEGIN
+    SELECT jsonb_build_object(
+        'user', person,
+        -- Direct memberships and organisations' events, while the organisation membership lasts (as Authorization/EventReach.cs).
+        'events', (SELECT coalesce(array_agg(DISTINCT id), '{}') FROM (
+            SELECT event_id AS id FROM event_members WHERE user_id = person
+            UNION ALL
+            SELECT e.id FROM events e JOIN organisation_members o ON o.organisation_id = e.organisation_id
+            WHERE o.user_id = person AND (o.expires_at IS NULL OR o.expires_at > now())) reach)::text,
+        'organisations', (SELECT coalesce(array_agg(organisation_id), '{}') FROM organisation_members
+            WHERE user_id = person AND (expires_at IS NULL OR expires_at > now()))::text,
+        'link', encode(link_token, 'hex'),
+        'staff', EXISTS (SELECT 1 FROM users WHERE id = person AND site_role IS NOT NULL AND deleted_at IS NULL),
+        -- An RSVP link opens its event and its household (or its one guest), while not revoked; an invitation its
+        -- event or organisation, in any state (its page says why it is closed).
+        'link_event', coalesce((SELECT event_id FROM rsvp_links WHERE token_hash = link_token),
+                               (SELECT event_id FROM event_invitations WHERE token_hash = link_token)),
+        'link_household', (SELECT household_id FROM rsvp_links WHERE token_hash = link_token AND revoked_at IS NULL),
+        'link_guest', (SELECT guest_id FROM rsvp_links WHERE token_hash = link_token AND revoked_at IS NULL),
+        'link_organisation', (SELECT organisation_id FROM organisation_invitations WHERE token_hash = link_token))
+    INTO identity;
+    PERFORM set_config('app.identity', identity::text, false);
+    RETURN identity::text;
+END
+$$;
 
-CREATE FUNCTION ee_link_token() RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE
-AS $$ SELECT decode(nullif(current_setting('app.link_token', true), ''), 'hex') $$;
+-- What the policies read: plain functions the planner inlines, each inside (SELECT ...) so it runs once per statement.
+CREATE FUNCTION ee_identity() RETURNS jsonb LANGUAGE sql STABLE PARALLEL SAFE
+AS $$ SELECT coalesce(nullif(current_setting('app.identity', true), ''), '{}')::jsonb $$;
 
+CREATE FUNCTION ee_user_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT (ee_identity() ->> 'user')::uuid $$;
+CREATE FUNCTION ee_event_ids() RETURNS uuid[] LANGUAGE sql STABLE PARALLEL SAFE
+AS $$ SELECT coalesce((ee_identity() ->> 'events')::uuid[], '{}') $$;
+CREATE FUNCTION ee_organisation_ids() RETURNS uuid[] LANGUAGE sql STABLE PARALLEL SAFE
+AS $$ SELECT coalesce((ee_identity() ->> 'organisations')::uuid[], '{}') $$;
+CREATE FUNCTION ee_is_staff() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+AS $$ SELECT coalesce((ee_identity() ->> 'staff')::boolean, false) $$;
+CREATE FUNCTION ee_link_token() RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT decode(ee_identity() ->> 'link', 'hex') $$;
+CREATE FUNCTION ee_link_event_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT (ee_identity() ->> 'link_event')::uuid $$;
+CREATE FUNCTION ee_link_household_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT (ee_identity() ->> 'link_household')::uuid $$;
+CREATE FUNCTION ee_link_guest_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT (ee_identity() ->> 'link_guest')::uuid $$;
+CREATE FUNCTION ee_link_organisation_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE
+AS $$ SELECT (ee_identity() ->> 'link_organisation')::uuid $$;
 CREATE FUNCTION ee_is_system() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
 AS $$ SELECT coalesce(current_setting('app.system', true), '') = 'on' $$;
 
--- The functions below read membership tables that have policies of their own, so they run as the tables' owner
--- (SECURITY DEFINER); each answers only about the identity above. Policies call them inside (SELECT ...), so each
--- runs once per statement rather than once per row.
-
--- Site staff (moderators, administrators), read fresh: a role taken away counts at once.
-CREATE FUNCTION ee_is_staff() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-AS $$ SELECT EXISTS (SELECT 1 FROM users WHERE id = ee_user_id() AND site_role IS NOT NULL AND deleted_at IS NULL) $$;
-
--- The organisations the person belongs to (membership not expired).
-CREATE FUNCTION ee_organisation_ids() RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-AS $$
-    SELECT coalesce(array_agg(organisation_id), '{}') FROM organisation_members
-    WHERE user_id = ee_user_id() AND (expires_at IS NULL OR expires_at > now())
-$$;
-
--- The events the person reaches: direct memberships, and their organisations' events (as Authorization/EventReach.cs).
-CREATE FUNCTION ee_event_ids() RETURNS uuid[] LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-AS $$
-    SELECT coalesce(array_agg(DISTINCT id), '{}') FROM (
-        SELECT event_id AS id FROM event_members WHERE user_id = ee_user_id()
-        UNION ALL
-        SELECT e.id FROM events e JOIN organisation_members o ON o.organisation_id = e.organisation_id
-        WHERE o.user_id = ee_user_id() AND (o.expires_at IS NULL OR o.expires_at > now())
-    ) reach
-$$;
-
--- An event's creator reaches it until its first member is added (in the same batch that creates it). The policies
--- check the creator on the row itself: a row being inserted is not yet visible to a function's own query.
+-- An event's (or organisation's) creator reaches it until its first member is added, in the same batch that creates
+-- it, which the identity worked out before. These read live membership, so they run as the tables' owner; the
+-- policies check the creator on the row itself, since a row being inserted is not visible to a function's query.
 CREATE FUNCTION ee_event_has_members(event uuid) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
 AS $$ SELECT EXISTS (SELECT 1 FROM event_members WHERE event_id = event) $$;
 
@@ -62,23 +80,6 @@ AS $$
     SELECT EXISTS (SELECT 1 FROM organisations WHERE id = organisation AND created_by_id = ee_user_id())
        AND NOT ee_organisation_has_members(organisation)
 $$;
-
--- What the link being used opens: an RSVP link its event and its household (or its one guest), an invitation its
--- event or organisation.
-CREATE FUNCTION ee_link_event_id() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-AS $$
-    SELECT coalesce((SELECT event_id FROM rsvp_links WHERE token_hash = ee_link_token()),
-                    (SELECT event_id FROM event_invitations WHERE token_hash = ee_link_token()))
-$$;
-
-CREATE FUNCTION ee_link_household_id() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-AS $$ SELECT household_id FROM rsvp_links WHERE token_hash = ee_link_token() AND revoked_at IS NULL $$;
-
-CREATE FUNCTION ee_link_guest_id() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-AS $$ SELECT guest_id FROM rsvp_links WHERE token_hash = ee_link_token() AND revoked_at IS NULL $$;
-
-CREATE FUNCTION ee_link_organisation_id() RETURNS uuid LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-AS $$ SELECT organisation_id FROM organisation_invitations WHERE token_hash = ee_link_token() $$;
 
 -- Events: members (and, until the first member, the creator); staff see public events for review; everyone sees
 -- published and cancelled public events; a link sees its own event.
