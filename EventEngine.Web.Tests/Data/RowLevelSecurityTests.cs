@@ -203,8 +203,16 @@ public class RowLevelSecurityTests(AppFactory app) : IClassFixture<AppFactory>
             db.Households.Add(new Household { Id = household, EventId = e.Id, Name = name + " household", CreatedAt = DateTime.UtcNow });
             db.OutboxMessages.Add(new OutboxMessage
             {
-                Id = Guid.NewGuid(), EventId = e.Id, Channel = MessageChannel.Email, Purpose = MessagePurpose.Invitation, Recipient = "guest@example.com",
-                Subject = "Hello", BodyText = "Hello", CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow.AddDays(1),
+                Id = Guid.NewGuid(),
+                EventId = e.Id,
+                Channel = MessageChannel.Email,
+                Purpose = MessagePurpose.Invitation,
+                Recipient = "guest@example.com",
+                Subject = "Hello",
+                BodyText = "Hello",
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+                NextAttemptAt = DateTime.UtcNow.AddDays(1),
             });
             ActivityLog.Add(db, e.Id, host.Id, host.DisplayName, ActivityKind.GuestAdded, "Added guests", null, null, DateTime.UtcNow);
             return await db.SaveChangesAsync();

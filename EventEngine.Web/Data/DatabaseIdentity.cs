@@ -93,7 +93,10 @@ public static class DatabaseIdentityServices
     /// <summary>The app's database: requests on the shared pool with their identity, system scopes on the system pool.</summary>
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, string connectionString)
     {
-        // Made by the container so that they are disposed with the host.
+        // Made by the container so that they are disposed with the host. Statements the app repeats are prepared once
+        // per connection: planning every statement again would cost more than the policies themselves, and Npgsql's
+        // reset of a prepared connection (RESET ALL) still clears the identity.
+        connectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 100 }.ConnectionString;
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton(_ => SystemDataSource.Create(connectionString));
         services.AddScoped<DatabaseIdentity>();
