@@ -67,9 +67,15 @@ public static partial class GuestTableBenchmark
     public static async Task<Guid[]> SetUpAsync(BenchmarkHost host, HttpClient client, int count)
     {
         var events = await CreateUserAndEventsAsync(host, count);
+        await LogInAsync(client);
+        return events;
+    }
+
+    /// <summary>Logs the benchmark's user in on the client.</summary>
+    public static async Task LogInAsync(HttpClient client)
+    {
         var login = await PostFormAsync(client, "/account/login", "/account/login", [new("Input.Email", "bench@example.test"), new("Input.Password", Password)]);
         if (login.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Login failed: {login.StatusCode}");
-        return events;
     }
 
     /// <summary>The benchmark's user (bench@example.test, <see cref="Password"/>) with as many events as asked for.</summary>

@@ -17,7 +17,17 @@ public static class Journeys
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(Password);
         await page.GetByLabel("Confirm password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync("**/events");
+        try
+        {
+            await page.WaitForURLAsync("**/events");
+        }
+        catch (TimeoutException)
+        {
+            // Say where registration ended up: the browser's own message names only the wait.
+            await Infrastructure.BrowserFixture.ScreenshotAsync(page, "failed-registration");
+            throw new TimeoutException($"Registration did not reach /events; the page is {page.Url}, titled \"{await page.TitleAsync()}\", saying: " +
+                (await page.Locator("main").InnerTextAsync()).ReplaceLineEndings(" "));
+        }
         return email;
     }
 

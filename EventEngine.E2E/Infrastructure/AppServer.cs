@@ -110,6 +110,9 @@ public sealed class AppServer : IAsyncDisposable
             await process.WaitForExitAsync();
         }
         process.Dispose();
+        // What the app logged, kept for a journey that failed: the browser only sees the page it ended on.
+        var logs = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "artifacts", "app-logs"));
+        await File.WriteAllTextAsync(Path.Combine(logs.FullName, database + ".log"), Output);
         var admin = new NpgsqlConnectionStringBuilder(Owner) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync();

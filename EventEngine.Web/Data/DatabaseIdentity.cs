@@ -1,4 +1,5 @@
 using System.Data.Common;
+using EventEngine.Web.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -27,7 +28,7 @@ public sealed class DatabaseIdentity
     public byte[]? LinkTokenHash
     {
         get => linkTokenHash;
-        set { if (value is null ? linkTokenHash is not null : linkTokenHash is null || !value.SequenceEqual(linkTokenHash)) (linkTokenHash, WorkedOut) = (value, null); }
+        set { if (!(value ?? []).AsSpan().SequenceEqual(linkTokenHash)) (linkTokenHash, WorkedOut) = (value, null); }
     }
 
     /// <summary>
@@ -57,8 +58,8 @@ public sealed class SystemDataSource(NpgsqlDataSource source)
 
 /// <summary>
 /// Puts the identity into each connection as EF Core opens it: the first time in a request the database works it out
-/// (one round trip either way). Npgsql resets a connection (DISCARD ALL) when it goes back to the pool, so an
-/// anonymous request needs nothing set and nothing can carry over to the next one. Should this fail, the query fails.
+/// (one round trip either way). Npgsql resets a connection's settings when it goes back to the pool, so an anonymous
+/// request needs nothing set and nothing can carry over to the next one. Should this fail, the query fails.
 /// </summary>
 public sealed class DatabaseIdentityInterceptor(DatabaseIdentity identity) : DbConnectionInterceptor
 {
@@ -123,8 +124,8 @@ public static class DatabaseIdentityServices
     /// <summary>Takes the signed-in person into the request's identity, after authentication.</summary>
     public static IApplicationBuilder UseDatabaseIdentity(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        if (context.User.Identity?.IsAuthenticated == true && Guid.TryParse(context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var userId))
-            context.RequestServices.GetRequiredService<DatabaseIdentity>().UserId = userId;
+        if (context.User.Identity?.IsAuthenticated == true)
+            context.RequestServices.GetRequiredService<DatabaseIdentity>().UserId = context.User.GetUserId();
         return next();
     });
 }

@@ -13,6 +13,7 @@ namespace EventEngine.Web.Pages.Events.Manage.Guests.Import;
 /// </summary>
 public static class ImportWriter
 {
+    private const string HouseholdColumns = "id, event_id, name, created_at";
     private const string GuestColumns = "id, event_id, household_id, first_name, last_name, phone, email, side, status, plus_ones_allowed, " +
         "plus_ones_coming, plus_one_names, dietary_needs, table_name, tags, notes, added_by_id, created_at, updated_at";
 
@@ -31,11 +32,11 @@ public static class ImportWriter
         if (claimed == 0) return false;
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.ExecuteSqlRawAsync("""
-            CREATE TEMP TABLE import_households ON COMMIT DROP AS SELECT id, event_id, name, created_at FROM households WITH NO DATA;
+        await db.Database.ExecuteSqlRawAsync($"""
+            CREATE TEMP TABLE import_households ON COMMIT DROP AS SELECT {HouseholdColumns} FROM households WITH NO DATA;
             CREATE TEMP TABLE import_guests ON COMMIT DROP AS SELECT {GuestColumns} FROM guests WITH NO DATA;
-            """.Replace("{GuestColumns}", GuestColumns), cancel);
-        await using (var copy = await connection.BeginBinaryImportAsync("COPY import_households (id, event_id, name, created_at) FROM STDIN (FORMAT BINARY)", cancel))
+            """, cancel);
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY import_households ({HouseholdColumns}) FROM STDIN (FORMAT BINARY)", cancel))
         {
             foreach (var h in plan.NewHouseholds)
             {
@@ -50,7 +51,7 @@ public static class ImportWriter
 
         await CopyGuestsAsync(connection, "import_guests", plan.New, cancel);
         await db.Database.ExecuteSqlRawAsync($"""
-            INSERT INTO households (id, event_id, name, created_at) SELECT id, event_id, name, created_at FROM import_households;
+            INSERT INTO households ({HouseholdColumns}) SELECT {HouseholdColumns} FROM import_households;
             INSERT INTO guests ({GuestColumns}) SELECT {GuestColumns} FROM import_guests;
             """, cancel);
         if (plan.Updates.Count > 0)
