@@ -60,6 +60,12 @@ public class Event
     public string? Currency { get; set; }
     /// <summary>The words the catalog searches, kept by the database for public events; never written by the app.</summary>
     public NpgsqlTypes.NpgsqlTsVector? SearchVector { get; set; }
+    /// <summary>How many places people may register for; null for no limit.</summary>
+    public int? Capacity { get; set; }
+    /// <summary>How many places one registration may take (the person and their guests).</summary>
+    public int PlacesPerPerson { get; set; } = 1;
+    /// <summary>How long a freed place stays offered to the next person on the waiting list.</summary>
+    public int OfferHours { get; set; } = 24;
     /// <summary>What the public fields said when the event was last published (JSON); see <see cref="Publishing.PublicEventSnapshot"/>.</summary>
     public string? PublishedSnapshot { get; set; }
 

@@ -15,6 +15,9 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
             t.HasCheckConstraint("ck_events_default_country", "default_country ~ '^[A-Z]{2}$'");
             t.HasCheckConstraint("ck_events_rsvp_deadline_before_start", "rsvp_deadline IS NULL OR rsvp_deadline <= starts_at");
             t.HasCheckConstraint("ck_events_language", "language IN ('English', 'Hebrew', 'Spanish')");
+            t.HasCheckConstraint("ck_events_capacity", "capacity IS NULL OR capacity >= 0");
+            t.HasCheckConstraint("ck_events_places_per_person", "places_per_person BETWEEN 1 AND 20");
+            t.HasCheckConstraint("ck_events_offer_hours", "offer_hours BETWEEN 1 AND 168");
         });
         e.Property(x => x.Id).HasDefaultValueSql("gen_random_uuid()");
         e.Property(x => x.Name).HasMaxLength(Event.NameMaxLength);
@@ -43,6 +46,9 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
         e.HasOne<StoredImage>().WithMany().HasForeignKey(x => x.ImageId).OnDelete(DeleteBehavior.SetNull);
         e.HasIndex(x => x.SubmittedAt).HasFilter("submitted_at IS NOT NULL");
         e.Property(x => x.PriceFrom).HasPrecision(10, 2);
+        // Always sent (the defaults are the C# initialisers'), so that creating an event reads nothing back for them.
+        e.Property(x => x.PlacesPerPerson).HasDefaultValue(1).ValueGeneratedNever();
+        e.Property(x => x.OfferHours).HasDefaultValue(24).ValueGeneratedNever();
         e.Property(x => x.PublishedSnapshot).HasColumnType("jsonb");
         e.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
         e.Property(x => x.SearchVector).ValueGeneratedOnAddOrUpdate();

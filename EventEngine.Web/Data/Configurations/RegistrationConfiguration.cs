@@ -1,0 +1,27 @@
+using EventEngine.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EventEngine.Web.Data.Configurations;
+
+public class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
+{
+    public void Configure(EntityTypeBuilder<Registration> r)
+    {
+        r.ToTable("registrations", t =>
+        {
+            t.HasCheckConstraint("ck_registrations_status", "status IN ('Held', 'Confirmed', 'Waitlisted', 'Offered', 'Cancelled', 'Expired')");
+            t.HasCheckConstraint("ck_registrations_places", "places BETWEEN 1 AND 20");
+            t.HasCheckConstraint("ck_registrations_hold", "(status IN ('Held', 'Offered')) = (hold_until IS NOT NULL)");
+        });
+        r.Property(x => x.Id).ValueGeneratedNever();
+        r.Property(x => x.Name).HasMaxLength(Registration.NameMaxLength);
+        r.Property(x => x.Email).HasColumnType("citext");
+        r.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        r.HasIndex(x => new { x.EventId, x.Status, x.CreatedAt });
+        r.HasIndex(x => x.UserId);
+        r.HasIndex(x => x.HoldUntil).HasFilter("hold_until IS NOT NULL");
+        r.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        r.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
