@@ -83,6 +83,7 @@ builder.Services.AddScoped<AccountData>();
 builder.Services.AddScoped<EventEngine.Web.Publishing.EventLifecycle>();
 builder.Services.AddScoped<EventEngine.Web.Publishing.CatalogQuery>();
 builder.Services.AddSingleton<EventEngine.Web.Registrations.Capacity>();
+builder.Services.AddHostedService<EventEngine.Web.Registrations.WaitingList>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 // One key ring in PostgreSQL under one application name, so every instance reads the others' cookies and tokens.
 builder.Services.AddDataProtection().SetApplicationName("EventEngine").PersistKeysToDbContext<AppDbContext>();
