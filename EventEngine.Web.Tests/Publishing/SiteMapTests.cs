@@ -52,7 +52,7 @@ public class SiteMapTests(MessagingAppFactory app) : IClassFixture<MessagingAppF
         var robots = await (await app.CreateAppClient().GetAsync("/robots.txt")).Content.ReadAsStringAsync();
         var disallowed = robots.Split('\n').Where(l => l.StartsWith("Disallow: ")).Select(l => l["Disallow: ".Length..]).ToList();
 
-        foreach (var path in new[] { "/rsvp", "/invitations", "/events", "/organisations", "/account", "/staff", "/unsubscribe" })
+        foreach (var path in new[] { "/rsvp", "/invitations", "/registrations", "/events", "/organisations", "/account", "/staff", "/unsubscribe" })
             Assert.Contains(path, disallowed);
         // Nothing public is caught by a rule: rules match by prefix.
         foreach (var path in new[] { "/e/", "/discover", "/cities/", "/orgs/", "/feeds/", "/images/" })

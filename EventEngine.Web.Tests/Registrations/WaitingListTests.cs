@@ -6,9 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EventEngine.Web.Tests.Registrations;
 
-/// <summary>When a place frees, the next person waiting gets a time-limited offer: taken up, declined, lapsed or given by hand.</summary>
-public class WaitingListTests(AppFactory app) : IClassFixture<AppFactory>
+/// <summary>
+/// When a place frees, the next person waiting gets a time-limited offer: taken up, declined, lapsed or given by hand.
+/// On a database of its own: these tests move the clock a day on and lapse everything due, other classes' holds too.
+/// </summary>
+public class WaitingListTests(WaitingListTests.OwnDatabase app) : IClassFixture<WaitingListTests.OwnDatabase>
 {
+    public sealed class OwnDatabase() : AppFactory(sharesHost: false);
+
     private readonly TestClock clock = new();
 
     private Capacity Desk(IServiceProvider? services = null) => ActivatorUtilities.CreateInstance<Capacity>(services ?? app.Services, (TimeProvider)clock);

@@ -29,6 +29,9 @@ public class Registration
     public int Places { get; set; }
     public RegistrationStatus Status { get; set; }
     public DateTime? HoldUntil { get; set; }
+    /// <summary>The registration's link: its token is made from the seed (Links/LinkTokens.cs); only the token's hash is kept.</summary>
+    public byte[] Seed { get; set; } = [];
+    public byte[] TokenHash { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

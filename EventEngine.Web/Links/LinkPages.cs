@@ -5,7 +5,8 @@ namespace EventEngine.Web.Links;
 
 /// <summary>
 /// The pages behind capability links: Rsvp/ (/rsvp/{token}) passes through <see cref="RsvpLinkFilter"/> and
-/// Invitations/ (/invitations/{token}) through <see cref="InvitationLinkFilter"/>, as Events/Manage passes through
+/// Invitations/ (/invitations/{token}) through <see cref="InvitationLinkFilter"/>, Registrations/ (/registrations/{token})
+/// through <see cref="RegistrationLinkFilter"/>, as Events/Manage passes through
 /// the event access filter. The token itself is taken out of the path before routing (<see cref="LinkTokenPaths"/>).
 /// </summary>
 public static class LinkPages
@@ -14,6 +15,7 @@ public static class LinkPages
     {
         conventions.AddFolderApplicationModelConvention("/Rsvp", model => model.Filters.Add(new ServiceFilterAttribute(typeof(RsvpLinkFilter))));
         conventions.AddFolderApplicationModelConvention("/Invitations", model => model.Filters.Add(new ServiceFilterAttribute(typeof(InvitationLinkFilter))));
+        conventions.AddFolderApplicationModelConvention("/Registrations", model => model.Filters.Add(new ServiceFilterAttribute(typeof(RegistrationLinkFilter))));
     }
 
     /// <summary>A link is a capability: keep it out of other sites' logs (Referer), search engines and shared caches.</summary>

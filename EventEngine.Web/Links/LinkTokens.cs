@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace EventEngine.Web.Links;
 
 /// <summary>
-/// Tokens of the capability links: RSVP links and team invitations. A token is HMAC-SHA256, under the configured key
+/// Tokens of the capability links: RSVP links, team invitations and registrations. A token is HMAC-SHA256, under the configured key
 /// (Rsvp__LinkKey), of a 256-bit seed from the operating system's cryptographic random generator. The database
 /// keeps the seed and the SHA-256 of the token, so a copy of it opens nothing without the key, and a token is found
 /// again by its hash. Computing the token from the seed is what lets a link be copied again later, and lets a
@@ -36,7 +36,7 @@ public sealed record LinkToken(string Value);
 
 public static class LinkTokenPaths
 {
-    private static readonly string[] Prefixes = ["/rsvp", "/invitations"];
+    private static readonly string[] Prefixes = ["/rsvp", "/invitations", "/registrations"];
 
     /// <summary>
     /// Takes the token out of /rsvp/{token} and /invitations/{token} before routing, so nothing after this point

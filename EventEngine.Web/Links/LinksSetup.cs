@@ -16,6 +16,8 @@ public static class LinksSetup
         services.AddScoped<RsvpLinkFilter>();
         services.AddScoped<CurrentInvitation>();
         services.AddScoped<InvitationLinkFilter>();
+        services.AddScoped<CurrentRegistration>();
+        services.AddScoped<RegistrationLinkFilter>();
         return services;
     }
 }

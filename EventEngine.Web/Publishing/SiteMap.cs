@@ -18,7 +18,7 @@ public static class SiteMap
 {
     public const int EventsPerPart = 40_000;
 
-    private static readonly string[] Private = ["/account", "/events", "/organisations", "/staff", "/rsvp", "/invitations", "/unsubscribe", "/status", "/error"];
+    private static readonly string[] Private = ["/account", "/events", "/organisations", "/staff", "/rsvp", "/invitations", "/registrations", "/unsubscribe", "/status", "/error"];
 
     public static void MapSiteMap(this IEndpointRouteBuilder app)
     {

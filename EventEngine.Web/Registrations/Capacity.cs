@@ -1,5 +1,6 @@
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
+using EventEngine.Web.Links;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventEngine.Web.Registrations;
@@ -13,7 +14,7 @@ namespace EventEngine.Web.Registrations;
 /// holding its places for the event's offer hours. The database's trigger (migration 0022) takes the same lock and
 /// refuses a write that would go over, whichever path it came by.
 /// </summary>
-public sealed class Capacity(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, TimeProvider clock)
 {
     /// <summary>How long a visitor's unconfirmed registration keeps its places.</summary>
     public static readonly TimeSpan HoldFor = TimeSpan.FromMinutes(30);
@@ -25,6 +26,11 @@ public sealed class Capacity(IServiceScopeFactory scopes, TimeProvider clock)
     public sealed record Request(Guid EventId, Guid? UserId, string Name, string Email, int Places, bool Confirmed);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The registration's own link, to confirm, take up an offer or cancel.</summary>
+    public static string Url(string baseUrl, string token) => $"{baseUrl.TrimEnd('/')}/registrations/{token}";
+
+    public string Token(Registration registration) => tokens.Token(registration.Seed);
 
     /// <summary>The registration, confirmed, held or on the waiting list; null when the event takes no registrations.</summary>
     public async Task<Registration?> RegisterAsync(Request request, CancellationToken cancellationToken = default)
@@ -41,9 +47,12 @@ public sealed class Capacity(IServiceScopeFactory scopes, TimeProvider clock)
             // Nobody already waiting is passed over: a newcomer waits behind them even if their own places would fit.
             var fits = await FitsAsync(db, request.EventId, pool.Capacity, request.Places, cancellationToken)
                 && !await db.Registrations.AnyAsync(r => r.EventId == request.EventId && r.Status == RegistrationStatus.Waitlisted, cancellationToken);
+            var seed = LinkTokens.NewSeed();
             var registration = new Registration
             {
                 Id = Guid.NewGuid(),
+                Seed = seed,
+                TokenHash = LinkTokens.Hash(tokens.Token(seed)),
                 EventId = request.EventId,
                 UserId = request.UserId,
                 Name = request.Name,
@@ -95,26 +104,28 @@ public sealed class Capacity(IServiceScopeFactory scopes, TimeProvider clock)
 
     /// <summary>
     /// Lapses the holds and offers whose time is up, in every pool, and offers what they free; returns how many lapsed.
-    /// Rows are claimed with SKIP LOCKED, so instances running this at once share the work instead of repeating it.
+    /// Each pool is claimed with a try of its lock (the advisory lock's SKIP LOCKED): a pool another instance, or a
+    /// registration, is working on is skipped, since whoever holds the lock lapses what is due first anyway. The lock
+    /// comes before any row lock, as everywhere else, so nothing waits in a circle.
     /// </summary>
     public async Task<int> LapseDueAsync(CancellationToken cancellationToken = default)
     {
         var now = Now;
         await using var scope = scopes.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var due = await db.Registrations.FromSql($"""
-                SELECT * FROM registrations WHERE hold_until <= {now} ORDER BY hold_until LIMIT 200 FOR UPDATE SKIP LOCKED
-                """).AsNoTracking().ToListAsync(cancellationToken);
-        // Pools in a fixed order, so two instances never wait on each other's locks in a circle.
-        foreach (var pool in due.Select(r => r.EventId).Distinct().Order())
+        var pools = await db.Registrations.Where(r => r.HoldUntil <= now).Select(r => r.EventId).Distinct().Take(100).ToListAsync(cancellationToken);
+        var lapsed = 0;
+        foreach (var pool in pools)
         {
-            await LockAsync(db, pool, cancellationToken);
-            await LapseAsync(db, pool, now, cancellationToken);
-            await OfferFreedPlacesAsync(db, pool, now, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_xact_lock(ee_capacity_lock_key({pool})) AS \"Value\"").SingleAsync(cancellationToken))
+                continue;
+            var count = await LapseAsync(db, pool, now, cancellationToken);
+            if (count > 0) await OfferFreedPlacesAsync(db, pool, now, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            lapsed += count;
         }
-        await transaction.CommitAsync(cancellationToken);
-        return due.Count;
+        return lapsed;
     }
 
     /// <summary>The places taken in the pool now: confirmed, held and offered.</summary>

@@ -12,6 +12,7 @@ public class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
         {
             t.HasCheckConstraint("ck_registrations_status", "status IN ('Held', 'Confirmed', 'Waitlisted', 'Offered', 'Cancelled', 'Expired')");
             t.HasCheckConstraint("ck_registrations_places", "places BETWEEN 1 AND 20");
+            t.HasCheckConstraint("ck_registrations_sizes", "octet_length(seed) = 32 AND octet_length(token_hash) = 32");
             t.HasCheckConstraint("ck_registrations_hold", "(status IN ('Held', 'Offered')) = (hold_until IS NOT NULL)");
         });
         r.Property(x => x.Id).ValueGeneratedNever();
@@ -20,6 +21,7 @@ public class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
         r.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         r.HasIndex(x => new { x.EventId, x.Status, x.CreatedAt });
         r.HasIndex(x => x.UserId);
+        r.HasIndex(x => x.TokenHash).IsUnique();
         r.HasIndex(x => x.HoldUntil).HasFilter("hold_until IS NOT NULL");
         r.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
         r.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);

@@ -21,11 +21,16 @@ CREATE TABLE registrations (
     -- answer. Both take their places until hold_until, then lapse to Expired.
     status varchar(16) NOT NULL,
     hold_until timestamp with time zone,
+    -- The registration's own link (/registrations/{token}) to confirm, take up an offer or cancel, made as RSVP links'
+    -- are (Links/LinkTokens.cs): the seed, and the hash of the token.
+    seed bytea NOT NULL,
+    token_hash bytea NOT NULL,
     created_at timestamp with time zone NOT NULL,
     updated_at timestamp with time zone NOT NULL,
     CONSTRAINT pk_registrations PRIMARY KEY (id),
     CONSTRAINT ck_registrations_status CHECK (status IN ('Held', 'Confirmed', 'Waitlisted', 'Offered', 'Cancelled', 'Expired')),
     CONSTRAINT ck_registrations_places CHECK (places BETWEEN 1 AND 20),
+    CONSTRAINT ck_registrations_sizes CHECK (octet_length(seed) = 32 AND octet_length(token_hash) = 32),
     CONSTRAINT ck_registrations_hold CHECK ((status IN ('Held', 'Offered')) = (hold_until IS NOT NULL)),
     CONSTRAINT fk_registrations_events_event_id FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE,
     CONSTRAINT fk_registrations_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE SET NULL
@@ -33,6 +38,7 @@ CREATE TABLE registrations (
 -- Counting a pool's taken places, and the waiting list in order.
 CREATE INDEX ix_registrations_event_id_status_created_at ON registrations (event_id, status, created_at);
 CREATE INDEX ix_registrations_user_id ON registrations (user_id);
+CREATE UNIQUE INDEX ix_registrations_token_hash ON registrations (token_hash);
 -- Lapsing holds and offers.
 CREATE INDEX ix_registrations_hold_until ON registrations (hold_until) WHERE hold_until IS NOT NULL;
 
@@ -69,8 +75,8 @@ CREATE TRIGGER registrations_capacity BEFORE INSERT OR UPDATE OF status, places 
     FOR EACH ROW EXECUTE FUNCTION ee_capacity_check();
 
 -- Row-level security (migration 0021): the event's people see and change its registrations, a person sees their
--- own. Registering and cancelling go through the capacity pool (Registrations/Capacity.cs) as system work, since
+-- own, and so does the registration's link. Registering and cancelling go through the capacity pool (Registrations/Capacity.cs) as system work, since
 -- counting a pool reads every registration in it.
 ALTER TABLE registrations ENABLE ROW LEVEL SECURITY;
 CREATE POLICY members ON registrations USING ((SELECT ee_is_system()) OR event_id = ANY ((SELECT ee_event_ids())::uuid[]));
-CREATE POLICY registrant ON registrations FOR SELECT USING (user_id = (SELECT ee_user_id()));
+CREATE POLICY registrant ON registrations FOR SELECT USING (user_id = (SELECT ee_user_id()) OR token_hash = (SELECT ee_link_token()));
