@@ -42,6 +42,7 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         await owner.GetByLabel("Street address").FillAsync("Rua Nova do Carvalho 1");
         await owner.GetByLabel("Lowest price (blank if free)").FillAsync("12");
         await Expect(owner.GetByLabel("Currency", new() { Exact = true })).ToHaveValueAsync("EUR"); // from the organisation's home city
+        await owner.GetByLabel("Places", new() { Exact = true }).FillAsync("1");
         await owner.GetByLabel("Picture (optional)").SetInputFilesAsync(new FilePayload { Name = "fado.png", MimeType = "image/png", Buffer = Convert.FromBase64String(OnePixelPng) });
         await Accessibility.LookAsync(owner, "public-event-new-phone");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
@@ -109,8 +110,21 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         var ics = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.Contains("SUMMARY:Fado by the River", ics);
         Assert.Contains("TZID=Europe/Lisbon", ics);
+
+        // Someone signed in takes the one place in one step; the page then says it is full.
+        await moderator.SetViewportSizeAsync(BrowserFixture.Phone.Width, BrowserFixture.Phone.Height);
+        await moderator.GotoAsync(visitor.Url);
+        await Expect(moderator.GetByTestId("places-left")).ToHaveTextAsync("1 place left.");
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(moderator.GetByTestId("registration")).ToHaveAttributeAsync("data-status", "Confirmed");
+        await Accessibility.LookAsync(moderator, "registration-phone");
+        await visitor.ReloadAsync();
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Full: join the waiting list" })).ToBeVisibleAsync();
+        await Accessibility.LookAsync(visitor, "public-event-full-phone");
         await visitor.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
         await BrowserFixture.ScreenshotAsync(visitor, "public-event-desktop");
+        await moderator.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
+        await BrowserFixture.ScreenshotAsync(moderator, "registration-desktop");
         await visitor.GotoAsync("/cities/lisbon?q=fado");
         await BrowserFixture.ScreenshotAsync(visitor, "catalog-desktop");
         Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));

@@ -36,4 +36,7 @@ public class Registration
     public DateTime UpdatedAt { get; set; }
 
     public static readonly RegistrationStatus[] Taking = [RegistrationStatus.Held, RegistrationStatus.Confirmed, RegistrationStatus.Offered];
+
+    /// <summary>Still in play: taking places or waiting for one.</summary>
+    public static readonly RegistrationStatus[] Standing = [.. Taking, RegistrationStatus.Waitlisted];
 }

@@ -128,6 +128,15 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, Tim
         return lapsed;
     }
 
+    /// <summary>What the event's page says: places left (null for no limit), and whether people are waiting for one.</summary>
+    public async Task<(int? Left, bool Waiting)> AvailabilityAsync(Guid pool, int? capacity, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateSystemScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var waiting = await db.Registrations.AnyAsync(r => r.EventId == pool && r.Status == RegistrationStatus.Waitlisted, cancellationToken);
+        return (capacity is { } limit ? Math.Max(0, limit - await TakenAsync(db, pool, cancellationToken)) : null, waiting);
+    }
+
     /// <summary>The places taken in the pool now: confirmed, held and offered.</summary>
     public static Task<int> TakenAsync(AppDbContext db, Guid pool, CancellationToken cancellationToken = default) =>
         db.Registrations.Where(r => r.EventId == pool && Registration.Taking.Contains(r.Status)).SumAsync(r => r.Places, cancellationToken);

@@ -1,7 +1,11 @@
+using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Messaging;
+using EventEngine.Web.Htmx;
 using EventEngine.Web.Publishing;
+using EventEngine.Web.Registrations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +17,13 @@ namespace EventEngine.Web.Pages.Catalog;
 /// A public event's page, for anyone, at one stable address (/e/{id}/{name}; another name in the address redirects
 /// there). Published and cancelled events are shown; drafts and events in review are not found.
 /// </summary>
-public class EventModel(AppDbContext db, IOptions<AppOptions> app, TimeProvider clock) : PageModel
+public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capacity, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
+    /// <summary>Registration here: places left (null for no limit) and whether people wait; null when the event takes none.</summary>
+    public (int? Left, bool Waiting)? Availability { get; private set; }
+    /// <summary>The signed-in person's registration for the event that still stands, with its link.</summary>
+    public (Registration Registration, string Path)? Mine { get; private set; }
+
     public Event Event { get; private set; } = null!;
     public Organisation Organisation { get; private set; } = null!;
     public City? City { get; private set; }
@@ -31,7 +40,38 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, TimeProvider 
         var path = PathOf(Event);
         if (Request.Path != path) return RedirectPermanent(path);
         JsonLd = EventJsonLd.For(Event, Organisation, City, CanonicalUrl, OrganisationUrl, ImageUrl);
+        await RegistrationAsync();
         return Page();
+    }
+
+    /// <summary>A signed-in person registers in one step; anyone else logs in (or creates an account) first and comes back.</summary>
+    public async Task<IActionResult> OnPostRegisterAsync(Guid id, int places)
+    {
+        if (User.Identity?.IsAuthenticated != true) return Challenge();
+        if (!await LoadAsync(id)) return NotFound();
+        await RegistrationAsync();
+        if (Mine is { } mine) return this.RedirectWithToast(mine.Path, "You're already registered for this event.", ToastKind.Info);
+        var user = await users.GetUserAsync(User);
+        if (Availability is null || user is null) return this.RedirectWithToast(PathOf(Event), "This event doesn't take registrations here.", ToastKind.Error);
+        if (places < 1 || places > Event.PlacesPerPerson)
+            return this.RedirectWithToast(PathOf(Event), $"Choose from 1 to {Event.PlacesPerPerson} places.", ToastKind.Error);
+        var registration = await capacity.RegisterAsync(new(Event.Id, user.Id, user.DisplayName, user.Email!, places, Confirmed: true), HttpContext.RequestAborted);
+        if (registration is null) return this.RedirectWithToast(PathOf(Event), "This event no longer takes registrations.", ToastKind.Error);
+        return this.RedirectWithToast("/registrations/" + capacity.Token(registration), registration.Status == RegistrationStatus.Confirmed
+            ? "You're registered." : "The event is full, so you're on the waiting list.");
+    }
+
+    /// <summary>Registration happens here when the organiser set a number of places and the event is still to come.</summary>
+    private async Task RegistrationAsync()
+    {
+        if (Event.Status != EventStatus.Published || Event.Capacity is null || Event.RegistrationUrl is not null || (Event.EndsAt ?? Event.StartsAt) <= clock.GetUtcNow().UtcDateTime) return;
+        Availability = await capacity.AvailabilityAsync(Event.Id, Event.Capacity, HttpContext.RequestAborted);
+        if (User.Identity?.IsAuthenticated != true) return;
+        var userId = User.GetUserId();
+        // Row-level security lets a person read their own registrations (migration 0022).
+        var mine = await db.Registrations.AsNoTracking().Where(r => r.EventId == Event.Id && r.UserId == userId && Registration.Standing.Contains(r.Status))
+            .OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        if (mine is not null) Mine = (mine, "/registrations/" + capacity.Token(mine));
     }
 
     public async Task<IActionResult> OnGetCalendarAsync(Guid id)

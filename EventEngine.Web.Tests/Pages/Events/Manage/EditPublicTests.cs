@@ -98,6 +98,26 @@ public class EditPublicTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_organiser_sets_the_places_and_a_doubtful_number_is_explained_at_its_field_keeping_what_was_typed()
+    {
+        var (client, e, lisbon) = await PublicEventAsync();
+        var url = $"/events/{e.Id}/editpublic";
+
+        var refused = await AppClient.ParseAsync(await client.PostMultipartAsync(url,
+            Fields(lisbon, ("Input.Capacity", "40"), ("Input.PlacesPerPerson", "0"), ("Input.OfferHours", "12"))));
+        Assert.Contains("from 1 to 20 places", refused.QuerySelector("[data-valmsg-for='Input.PlacesPerPerson']")!.TextContent);
+        Assert.Equal("40", refused.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Capacity")!.Value);
+        Assert.Null(await app.QueryAsync(db => db.Events.Where(x => x.Id == e.Id).Select(x => x.Capacity).SingleAsync()));
+
+        var saved = await client.PostMultipartAsync(url, Fields(lisbon, ("Input.Capacity", "40"), ("Input.PlacesPerPerson", "3"), ("Input.OfferHours", "12")));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await app.QueryAsync(db => db.Events.SingleAsync(x => x.Id == e.Id));
+        Assert.Equal((40, 3, 12), (after.Capacity, after.PlacesPerPerson, after.OfferHours));
+        Assert.Equal("40", (await client.GetPageAsync(url)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Capacity")!.Value);
+    }
+
+    [Fact]
     public async Task A_logo_with_transparency_stays_a_PNG_and_a_viewer_cannot_edit()
     {
         var (client, e, lisbon) = await PublicEventAsync();

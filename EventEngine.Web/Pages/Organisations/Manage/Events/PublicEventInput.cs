@@ -64,6 +64,20 @@ public sealed class PublicEventInput : IValidatableObject
     [Display(Name = "Currency")]
     public string? Currency { get; set; }
 
+    public const int MaxCapacity = 1_000_000;
+
+    [Range(0, MaxCapacity, ErrorMessage = "Enter a number of places from {1} to {2}, or leave it blank.")]
+    [Display(Name = "Places")]
+    public int? Capacity { get; set; }
+
+    [Range(1, Registration.MaxPlaces, ErrorMessage = "One person may take from {1} to {2} places.")]
+    [Display(Name = "Per person")]
+    public int PlacesPerPerson { get; set; } = 1;
+
+    [Range(1, 168, ErrorMessage = "Offer a freed place for {1} to {2} hours.")]
+    [Display(Name = "Offer lasts (hours)")]
+    public int OfferHours { get; set; } = 24;
+
     [Display(Name = "Picture (optional)")]
     public IFormFile? Image { get; set; }
 
@@ -104,6 +118,9 @@ public sealed class PublicEventInput : IValidatableObject
         e.RegistrationUrl = string.IsNullOrWhiteSpace(RegistrationUrl) ? null : RegistrationUrl.Trim();
         e.PriceFrom = PriceFrom;
         e.Currency = PriceFrom is null ? null : Currency;
+        e.Capacity = Capacity;
+        e.PlacesPerPerson = PlacesPerPerson;
+        e.OfferHours = OfferHours;
         e.UpdatedAt = now;
     }
 
@@ -118,6 +135,9 @@ public sealed class PublicEventInput : IValidatableObject
         Category = e.Category,
         Summary = e.Summary,
         Description = e.Description,
+        Capacity = e.Capacity,
+        PlacesPerPerson = e.PlacesPerPerson,
+        OfferHours = e.OfferHours,
         AttendanceMode = e.AttendanceMode,
         OnlineUrl = e.OnlineUrl,
         RegistrationUrl = e.RegistrationUrl,

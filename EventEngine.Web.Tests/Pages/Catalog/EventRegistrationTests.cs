@@ -1,0 +1,89 @@
+using System.Net;
+using EventEngine.Web.Domain;
+using EventEngine.Web.Pages.Catalog;
+using EventEngine.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventEngine.Web.Tests.Pages.Catalog;
+
+/// <summary>Registering from a public event's page: one step when signed in, the waiting list when full.</summary>
+public class EventRegistrationTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_signed_in_person_registers_in_one_step_and_the_page_then_says_so_with_one_place_fewer()
+    {
+        var e = await EventAsync(capacity: 10, placesPerPerson: 3);
+        var (client, user) = await app.LoggedInAsync("Ada Attendee");
+        var path = EventModel.PathOf(e);
+        Assert.Equal("10 places left.", (await client.GetPageAsync(path)).QuerySelector("[data-testid=places-left]")!.TextContent.Trim());
+
+        var registered = await client.PostFormAsync($"{path}?handler=register", [new("places", "2")], tokenFrom: path);
+
+        Assert.Equal(HttpStatusCode.Redirect, registered.StatusCode);
+        Assert.StartsWith("/registrations/", registered.Headers.Location!.OriginalString);
+        var registration = await app.QueryAsync(db => db.Registrations.SingleAsync(r => r.EventId == e.Id));
+        Assert.Equal((user.Id, "Ada Attendee", user.Email, 2, RegistrationStatus.Confirmed),
+            (registration.UserId, registration.Name, registration.Email, registration.Places, registration.Status));
+        var after = await client.GetPageAsync(path);
+        Assert.Equal("8 places left.", after.QuerySelector("[data-testid=places-left]")!.TextContent.Trim());
+        Assert.Contains("You're registered (2 places)", after.QuerySelector("[data-testid=registration-panel]")!.TextContent);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(registered.Headers.Location.OriginalString)).StatusCode);
+
+        // A second try goes to the registration that stands, not a second one.
+        await client.PostFormAsync($"{path}?handler=register", [new("places", "1")], tokenFrom: path);
+        Assert.Equal(1, await app.QueryAsync(db => db.Registrations.CountAsync(r => r.EventId == e.Id)));
+    }
+
+    [Fact]
+    public async Task When_the_event_is_full_a_person_joins_the_waiting_list()
+    {
+        var e = await EventAsync(capacity: 1);
+        var (first, _) = await app.LoggedInAsync("First");
+        var (second, _) = await app.LoggedInAsync("Second");
+        var path = EventModel.PathOf(e);
+        await first.PostFormAsync($"{path}?handler=register", [new("places", "1")], tokenFrom: path);
+
+        var page = await second.GetPageAsync(path);
+        Assert.Contains("Full: join the waiting list", page.QuerySelector("#register-heading")!.TextContent);
+        await second.PostFormAsync($"{path}?handler=register", [new("places", "1")], tokenFrom: path);
+
+        Assert.Equal([RegistrationStatus.Confirmed, RegistrationStatus.Waitlisted],
+            await app.QueryAsync(db => db.Registrations.Where(r => r.EventId == e.Id).OrderBy(r => r.CreatedAt).Select(r => r.Status).ToListAsync()));
+        Assert.Contains("You're on the waiting list", (await second.GetPageAsync(path)).QuerySelector("[data-testid=registration-panel]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_visitor_is_asked_to_log_in_first_and_more_places_than_allowed_are_refused()
+    {
+        var e = await EventAsync(capacity: 10, placesPerPerson: 2);
+        var path = EventModel.PathOf(e);
+        var visitor = app.CreateAppClient();
+
+        var page = await visitor.GetPageAsync(path);
+        Assert.Equal($"/account/login?returnUrl={Uri.EscapeDataString(path)}", page.QuerySelector("[data-testid=registration-panel] a.btn-primary")!.GetAttribute("href"));
+        var anonymous = await visitor.PostFormAsync($"{path}?handler=register", [new("places", "1")], tokenFrom: path);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.AbsolutePath);
+
+        var (client, _) = await app.LoggedInAsync("Greedy");
+        var greedy = await client.PostFormAsync($"{path}?handler=register", [new("places", "3")], tokenFrom: path);
+        Assert.Equal(path, greedy.Headers.Location!.OriginalString);
+        Assert.False(await app.QueryAsync(db => db.Registrations.AnyAsync(r => r.EventId == e.Id)));
+    }
+
+    [Fact]
+    public async Task An_event_without_places_set_takes_no_registrations_here()
+    {
+        var e = await app.PublicEventAsync(await app.OrganisationAsync(), "Open Air", "london", new DateTime(2027, 5, 1, 19, 0, 0));
+        var (client, _) = await app.LoggedInAsync("Keen");
+        var path = EventModel.PathOf(e);
+
+        Assert.Null((await client.GetPageAsync(path)).QuerySelector("[data-testid=registration-panel]"));
+        await client.PostFormAsync($"{path}?handler=register", [new("places", "1")], tokenFrom: path);
+        Assert.False(await app.QueryAsync(db => db.Registrations.AnyAsync(r => r.EventId == e.Id)));
+    }
+
+    private async Task<Event> EventAsync(int capacity, int placesPerPerson = 1) =>
+        await app.PublicEventAsync(await app.OrganisationAsync(), "Weekly Class", "london", new DateTime(2027, 5, 1, 19, 0, 0),
+            more: x => (x.Capacity, x.PlacesPerPerson) = (capacity, placesPerPerson));
+}
