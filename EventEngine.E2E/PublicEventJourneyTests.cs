@@ -118,6 +118,14 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         await moderator.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
         await Expect(moderator.GetByTestId("registration")).ToHaveAttributeAsync("data-status", "Confirmed");
         await Accessibility.LookAsync(moderator, "registration-phone");
+        var registered = await browser.WaitForMailAsync(m => m.RcptTos.Contains(moderatorEmail) && m.Subject == "You're registered: Fado by the River");
+        var link = Regex.Match(registered.Text!, @"http://localhost:\d+/registrations/\S+").Value;
+        var mail = await browser.NewPageAsync(BrowserFixture.Phone);
+        await mail.SetContentAsync(registered.Html!);
+        await Expect(mail.GetByRole(AriaRole.Link, new() { Name = "See or cancel your registration" })).ToHaveAttributeAsync("href", link);
+        await BrowserFixture.ScreenshotAsync(mail, "registration-mail-phone");
+        Assert.True(await mail.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the email is wider than a phone");
+        await mail.Context.CloseAsync();
         await visitor.ReloadAsync();
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Full: join the waiting list" })).ToBeVisibleAsync();
         await Accessibility.LookAsync(visitor, "public-event-full-phone");

@@ -90,6 +90,12 @@ public enum MessagePurpose
     AccountNotice,
     /// <summary>To a person invited to join an organisation.</summary>
     OrganisationInvitation,
+    /// <summary>To a person who registered for a public event: their place, or their place on the waiting list.</summary>
+    Registration,
+    /// <summary>To a visitor who registered without an account: confirm to keep the places held.</summary>
+    RegistrationHeld,
+    /// <summary>To the next person on a waiting list: a freed place is theirs if they take it in time.</summary>
+    RegistrationOffer,
 }
 
 /// <summary>Queued → Sending → Sent → Delivered → Read, or Failed (permanent) / Cancelled.</summary>

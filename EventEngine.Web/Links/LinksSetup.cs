@@ -12,6 +12,7 @@ public static class LinksSetup
         services.AddScoped<OrganisationInvitations>();
         services.AddScoped<AccountLinks>();
         services.AddScoped<MessageLinks>();
+        services.AddScoped<RegistrationLinks>();
         services.AddScoped<CurrentRsvpLink>();
         services.AddScoped<RsvpLinkFilter>();
         services.AddScoped<CurrentInvitation>();

@@ -1,7 +1,9 @@
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Links;
+using EventEngine.Web.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EventEngine.Web.Registrations;
 
@@ -14,7 +16,7 @@ namespace EventEngine.Web.Registrations;
 /// holding its places for the event's offer hours. The database's trigger (migration 0022) takes the same lock and
 /// refuses a write that would go over, whichever path it came by.
 /// </summary>
-public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, TimeProvider clock)
+public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOptions<AppOptions> app, TimeProvider clock)
 {
     /// <summary>How long a visitor's unconfirmed registration keeps its places.</summary>
     public static readonly TimeSpan HoldFor = TimeSpan.FromMinutes(30);
@@ -38,9 +40,8 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, Tim
         var now = Now;
         return await InPoolAsync(request.EventId, now, async db =>
         {
-            var pool = await db.Events.Where(e => e.Id == request.EventId && e.Visibility == EventVisibility.Public && e.Status == EventStatus.Published
-                    && (e.EndsAt ?? e.StartsAt) > now)
-                .Select(e => new { e.Capacity, e.PlacesPerPerson }).SingleOrDefaultAsync(cancellationToken);
+            var pool = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.EventId && e.Visibility == EventVisibility.Public
+                && e.Status == EventStatus.Published && (e.EndsAt ?? e.StartsAt) > now, cancellationToken);
             if (pool is null) return null;
             if (request.Places < 1 || request.Places > pool.PlacesPerPerson)
                 throw new ArgumentOutOfRangeException(nameof(request), $"A registration takes 1 to {pool.PlacesPerPerson} places.");
@@ -64,6 +65,7 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, Tim
                 UpdatedAt = now,
             };
             db.Registrations.Add(registration);
+            Tell(db, registration, pool, now);
             await db.SaveChangesAsync(cancellationToken);
             return registration;
         }, cancellationToken);
@@ -86,6 +88,7 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, Tim
         {
             if (registration.Status is not (RegistrationStatus.Offered or RegistrationStatus.Held)) return false;
             Set(registration, RegistrationStatus.Confirmed, null, now);
+            Tell(db, registration, await db.Events.AsNoTracking().SingleAsync(e => e.Id == registration.EventId, cancellationToken), now);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }, cancellationToken);
@@ -98,6 +101,7 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, Tim
             var capacity = await db.Events.Where(e => e.Id == registration.EventId).Select(e => e.Capacity).SingleAsync(cancellationToken);
             if (!await FitsAsync(db, registration.EventId, capacity, registration.Places, cancellationToken)) return false;
             Set(registration, RegistrationStatus.Confirmed, null, now);
+            Tell(db, registration, await db.Events.AsNoTracking().SingleAsync(e => e.Id == registration.EventId, cancellationToken), now);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }, cancellationToken);
@@ -176,15 +180,25 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, Tim
         capacity is not { } limit || await TakenAsync(db, pool, cancellationToken) + places <= limit;
 
     /// <summary>Offers free places to the waiting list in order, stopping at the first who does not fit (nobody is passed over).</summary>
-    private static async Task OfferFreedPlacesAsync(AppDbContext db, Guid pool, DateTime now, CancellationToken cancellationToken)
+    private async Task OfferFreedPlacesAsync(AppDbContext db, Guid pool, DateTime now, CancellationToken cancellationToken)
     {
-        var e = await db.Events.Where(x => x.Id == pool).Select(x => new { x.Capacity, x.OfferHours }).SingleAsync(cancellationToken);
+        var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == pool, cancellationToken);
         var free = e.Capacity is { } capacity ? capacity - await TakenAsync(db, pool, cancellationToken) : int.MaxValue;
         var waiting = await db.Registrations.Where(r => r.EventId == pool && r.Status == RegistrationStatus.Waitlisted)
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
         foreach (var next in waiting.TakeWhile(r => (free -= r.Places) >= 0))
+        {
             Set(next, RegistrationStatus.Offered, now + TimeSpan.FromHours(e.OfferHours), now);
+            Tell(db, next, e, now);
+        }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Queues the email the registration now calls for, in the same transaction as the change.</summary>
+    private void Tell(AppDbContext db, Registration registration, Event e, DateTime now)
+    {
+        var page = app.Value.BaseUrl.TrimEnd('/') + Pages.Catalog.EventModel.PathOf(e);
+        if (RegistrationEmails.For(registration, e, page, now) is { } email) db.OutboxMessages.Add(email);
     }
 
     private static void Set(Registration registration, RegistrationStatus status, DateTime? holdUntil, DateTime now) =>

@@ -11,7 +11,7 @@ public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
         m.ToTable("outbox_messages", t =>
         {
             t.HasCheckConstraint("ck_outbox_messages_channel", "channel IN ('Email', 'WhatsApp')");
-            t.HasCheckConstraint("ck_outbox_messages_purpose", "purpose IN ('Invitation', 'Reminder', 'Confirmation', 'Broadcast', 'TeamInvitation', 'AnswerNotice', 'EmailConfirmation', 'PasswordReset', 'EmailChange', 'AccountNotice', 'OrganisationInvitation')");
+            t.HasCheckConstraint("ck_outbox_messages_purpose", "purpose IN ('Invitation', 'Reminder', 'Confirmation', 'Broadcast', 'TeamInvitation', 'AnswerNotice', 'EmailConfirmation', 'PasswordReset', 'EmailChange', 'AccountNotice', 'OrganisationInvitation', 'Registration', 'RegistrationHeld', 'RegistrationOffer')");
             t.HasCheckConstraint("ck_outbox_messages_state", "state IN ('Queued', 'Sending', 'Sent', 'Delivered', 'Read', 'Failed', 'Cancelled')");
         });
         m.Property(x => x.Id).HasDefaultValueSql("gen_random_uuid()");
