@@ -53,17 +53,43 @@ public class EventRegistrationTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task A_visitor_is_asked_to_log_in_first_and_more_places_than_allowed_are_refused()
+    public async Task A_visitor_without_an_account_gives_a_name_and_an_address_and_the_place_is_held_until_they_confirm_from_the_email()
+    {
+        var e = await EventAsync(capacity: 10, placesPerPerson: 2);
+        var path = EventModel.PathOf(e);
+        var visitor = app.CreateAppClient();
+        Assert.NotNull((await visitor.GetPageAsync(path)).QuerySelector("[data-testid=visitor-form]"));
+
+        var sent = await visitor.PostFormAsync($"{path}?handler=visitor",
+            [new("Visitor.Name", "  Vera Visitor "), new("Visitor.Email", "vera@example.com"), new("Visitor.Places", "2")], tokenFrom: path);
+
+        Assert.Equal(path, sent.Headers.Location!.OriginalString);
+        var registration = await app.QueryAsync(db => db.Registrations.SingleAsync(r => r.EventId == e.Id));
+        Assert.Equal(("Vera Visitor", "vera@example.com", 2, RegistrationStatus.Held, (Guid?)null),
+            (registration.Name, registration.Email, registration.Places, registration.Status, registration.UserId));
+        var email = await app.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.EventId == e.Id && m.Recipient == "vera@example.com"));
+        Assert.Equal(MessagePurpose.RegistrationHeld, email.Purpose);
+        Assert.Contains("Check your email: we sent a link to vera@example.com", (await visitor.GetPageAsync(path)).QuerySelector(".app-toast")!.TextContent);
+        // Signing in to register in one step is still offered, and the one-step handler asks a visitor to log in.
+        var anonymous = await visitor.PostFormAsync($"{path}?handler=register", [new("places", "1")], tokenFrom: path);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_visitors_mistakes_are_explained_at_their_fields_keeping_what_was_typed_and_nothing_is_held()
     {
         var e = await EventAsync(capacity: 10, placesPerPerson: 2);
         var path = EventModel.PathOf(e);
         var visitor = app.CreateAppClient();
 
-        var page = await visitor.GetPageAsync(path);
-        Assert.Equal($"/account/login?returnUrl={Uri.EscapeDataString(path)}", page.QuerySelector("[data-testid=registration-panel] a.btn-primary")!.GetAttribute("href"));
-        var anonymous = await visitor.PostFormAsync($"{path}?handler=register", [new("places", "1")], tokenFrom: path);
-        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.StartsWith("/account/login", anonymous.Headers.Location!.AbsolutePath);
+        var blank = await AppClient.ParseAsync(await visitor.PostFormAsync($"{path}?handler=visitor",
+            [new("Visitor.Name", "   "), new("Visitor.Email", "not-an-address"), new("Visitor.Places", "3")], tokenFrom: path));
+
+        Assert.Contains("Enter your name", blank.QuerySelector("[data-valmsg-for='Visitor.Name']")!.TextContent);
+        Assert.Contains("like name@example.com", blank.QuerySelector("[data-valmsg-for='Visitor.Email']")!.TextContent);
+        Assert.Contains("from 1 to 2 places", blank.QuerySelector("[data-valmsg-for='Visitor.Places']")!.TextContent);
+        Assert.Equal("not-an-address", blank.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Visitor_Email")!.Value);
+        Assert.False(await app.QueryAsync(db => db.Registrations.AnyAsync(r => r.EventId == e.Id)));
 
         var (client, _) = await app.LoggedInAsync("Greedy");
         var greedy = await client.PostFormAsync($"{path}?handler=register", [new("places", "3")], tokenFrom: path);

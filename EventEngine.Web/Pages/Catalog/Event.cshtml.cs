@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using EventEngine.Web.Authorization;
 using EventEngine.Web.Data;
 using EventEngine.Web.Domain;
@@ -17,8 +18,32 @@ namespace EventEngine.Web.Pages.Catalog;
 /// A public event's page, for anyone, at one stable address (/e/{id}/{name}; another name in the address redirects
 /// there). Published and cancelled events are shown; drafts and events in review are not found.
 /// </summary>
-public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capacity, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capacity, UserManager<AppUser> users, RateLimits limits, TimeProvider clock) : PageModel
 {
+    /// <summary>Registrations from one address without an account, per hour: each holds places for a while.</summary>
+    public static readonly RateLimit VisitorRegistrations = new("register-visitor", 20, TimeSpan.FromHours(1));
+
+    /// <summary>What a visitor without an account gives to register.</summary>
+    public sealed class VisitorInput
+    {
+        [Required(ErrorMessage = "Enter your name.")]
+        [StringLength(Registration.NameMaxLength, ErrorMessage = "Keep your name under {1} characters.")]
+        [Display(Name = "Your name")]
+        public string? Name { get; set; }
+
+        [Required(ErrorMessage = "Enter your email address: the link to confirm your place goes there.")]
+        [EmailAddress(ErrorMessage = "Enter an email address like name@example.com.")]
+        [StringLength(256, ErrorMessage = "Keep the address under {1} characters.")]
+        [Display(Name = "Email")]
+        public string? Email { get; set; }
+
+        [Display(Name = "Places")]
+        public int Places { get; set; } = 1;
+    }
+
+    [BindProperty]
+    public VisitorInput Visitor { get; set; } = new();
+
     /// <summary>Registration here: places left (null for no limit) and whether people wait; null when the event takes none.</summary>
     public (int? Left, bool Waiting)? Availability { get; private set; }
     /// <summary>The signed-in person's registration for the event that still stands, with its link.</summary>
@@ -59,6 +84,35 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capa
         if (registration is null) return this.RedirectWithToast(PathOf(Event), "This event no longer takes registrations.", ToastKind.Error);
         return this.RedirectWithToast("/registrations/" + capacity.Token(registration), registration.Status == RegistrationStatus.Confirmed
             ? "You're registered." : "The event is full, so you're on the waiting list.");
+    }
+
+    /// <summary>
+    /// A visitor without an account gives a name and an address; their places are held until they confirm from the
+    /// email (or lapse), so an address that is not theirs gets nothing.
+    /// </summary>
+    public async Task<IActionResult> OnPostVisitorAsync(Guid id)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        await RegistrationAsync();
+        if (Availability is null) return this.RedirectWithToast(PathOf(Event), "This event doesn't take registrations here.", ToastKind.Error);
+        if (Visitor.Places < 1 || Visitor.Places > Event.PlacesPerPerson)
+            ModelState.AddModelError($"{nameof(Visitor)}.{nameof(VisitorInput.Places)}", $"Choose from 1 to {Event.PlacesPerPerson} places.");
+        if (Visitor.Name is not null && PlainText.Tidy(Visitor.Name) is null)
+            ModelState.AddModelError($"{nameof(Visitor)}.{nameof(VisitorInput.Name)}", "Enter your name.");
+        if (ModelState.IsValid && await limits.HitAsync(VisitorRegistrations, RateLimits.ClientOf(HttpContext), HttpContext.RequestAborted) is { } wait)
+            ModelState.AddModelError($"{nameof(Visitor)}.{nameof(VisitorInput.Email)}",
+                $"Too many registrations from your connection. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} minutes.");
+        if (!ModelState.IsValid)
+        {
+            JsonLd = EventJsonLd.For(Event, Organisation, City, CanonicalUrl, OrganisationUrl, ImageUrl);
+            return Page();
+        }
+        var email = Visitor.Email!.Trim();
+        var registration = await capacity.RegisterAsync(new(Event.Id, null, PlainText.Tidy(Visitor.Name)!, email, Visitor.Places, Confirmed: false), HttpContext.RequestAborted);
+        if (registration is null) return this.RedirectWithToast(PathOf(Event), "This event no longer takes registrations.", ToastKind.Error);
+        return this.RedirectWithToast(PathOf(Event), registration.Status == RegistrationStatus.Held
+            ? $"Check your email: we sent a link to {email}. Confirm within {(int)Capacity.HoldFor.TotalMinutes} minutes to keep your place."
+            : $"The event is full, so you're on the waiting list. We sent the details to {email}.");
     }
 
     /// <summary>Registration happens here when the organiser set a number of places and the event is still to come.</summary>
