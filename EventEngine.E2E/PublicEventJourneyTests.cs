@@ -126,6 +126,10 @@ public class PublicEventJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(mail, "registration-mail-phone");
         Assert.True(await mail.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the email is wider than a phone");
         await mail.Context.CloseAsync();
+        await moderator.GotoAsync("/events");
+        await Expect(moderator.GetByTestId("registration-row")).ToContainTextAsync("Fado by the River");
+        await Accessibility.LookAsync(moderator, "my-events-registered-phone");
+        await moderator.GoBackAsync();
         await visitor.ReloadAsync();
         await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = "Full: join the waiting list" })).ToBeVisibleAsync();
         await Accessibility.LookAsync(visitor, "public-event-full-phone");
