@@ -40,6 +40,12 @@ public static class PublicEvents
         return created;
     }
 
+    /// <summary>"Weekly Class", a published public event in London on 1 May 2027 that takes registrations for its places.</summary>
+    public static async Task<Event> ClassWithPlacesAsync(this AppFactory app, int capacity, int placesPerPerson = 1, int offerHours = 24,
+        EventStatus status = EventStatus.Published) =>
+        await app.PublicEventAsync(await app.OrganisationAsync(), "Weekly Class", "london", new DateTime(2027, 5, 1, 19, 0, 0), status: status,
+            more: e => (e.Capacity, e.PlacesPerPerson, e.OfferHours) = (capacity, placesPerPerson, offerHours));
+
     public static async Task<List<string>> CatalogNamesAsync(this AppFactory app, string query) =>
         Names(await app.CreateAppClient().GetPageAsync("/discover?" + query));
 

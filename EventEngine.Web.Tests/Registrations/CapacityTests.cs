@@ -116,7 +116,6 @@ public class CapacityTests(AppFactory app) : IClassFixture<AppFactory>
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Registrations.Select(r => r.Id).ToListAsync();
     }
 
-    private async Task<Event> EventAsync(int capacity, int placesPerPerson = 1, EventStatus status = EventStatus.Published) =>
-        await app.PublicEventAsync(await app.OrganisationAsync(), "Weekly Class", "london", new DateTime(2027, 5, 1, 19, 0, 0), status: status,
-            more: e => (e.Capacity, e.PlacesPerPerson) = (capacity, placesPerPerson));
+    private Task<Event> EventAsync(int capacity, int placesPerPerson = 1, EventStatus status = EventStatus.Published) =>
+        app.ClassWithPlacesAsync(capacity, placesPerPerson, status: status);
 }

@@ -62,6 +62,5 @@ public class RegistrationEmailsTests(AppFactory app) : IClassFixture<AppFactory>
     private async Task<Registration> RegisterAsync(Event e, string name, bool confirmed = true) =>
         (await Capacity.RegisterAsync(new(e.Id, null, name, $"{name.ToLowerInvariant()}.{Guid.NewGuid():N}@example.com", 1, confirmed)))!;
 
-    private async Task<Event> EventAsync(int capacity) =>
-        await app.PublicEventAsync(await app.OrganisationAsync(), "Weekly Class", "london", new DateTime(2027, 5, 1, 19, 0, 0), more: x => x.Capacity = capacity);
+    private Task<Event> EventAsync(int capacity) => app.ClassWithPlacesAsync(capacity);
 }

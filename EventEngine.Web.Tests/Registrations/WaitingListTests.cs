@@ -115,7 +115,5 @@ public class WaitingListTests(WaitingListTests.OwnDatabase app) : IClassFixture<
 
     private Task<Registration> StatusAsync(Guid id) => app.QueryAsync(db => db.Registrations.AsNoTracking().SingleAsync(r => r.Id == id));
 
-    private async Task<Event> EventAsync(int capacity, int placesPerPerson = 1, int offerHours = 24) =>
-        await app.PublicEventAsync(await app.OrganisationAsync(), "Weekly Class", "london", new DateTime(2027, 5, 1, 19, 0, 0),
-            more: e => (e.Capacity, e.PlacesPerPerson, e.OfferHours) = (capacity, placesPerPerson, offerHours));
+    private Task<Event> EventAsync(int capacity, int placesPerPerson = 1, int offerHours = 24) => app.ClassWithPlacesAsync(capacity, placesPerPerson, offerHours);
 }

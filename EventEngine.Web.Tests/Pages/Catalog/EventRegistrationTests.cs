@@ -109,7 +109,5 @@ public class EventRegistrationTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.False(await app.QueryAsync(db => db.Registrations.AnyAsync(r => r.EventId == e.Id)));
     }
 
-    private async Task<Event> EventAsync(int capacity, int placesPerPerson = 1) =>
-        await app.PublicEventAsync(await app.OrganisationAsync(), "Weekly Class", "london", new DateTime(2027, 5, 1, 19, 0, 0),
-            more: x => (x.Capacity, x.PlacesPerPerson) = (capacity, placesPerPerson));
+    private Task<Event> EventAsync(int capacity, int placesPerPerson = 1) => app.ClassWithPlacesAsync(capacity, placesPerPerson);
 }

@@ -85,6 +85,5 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
 
     private Task<RegistrationStatus> StatusAsync(Guid id) => app.QueryAsync(db => db.Registrations.Where(r => r.Id == id).Select(r => r.Status).SingleAsync());
 
-    private async Task<Event> EventAsync(int capacity) =>
-        await app.PublicEventAsync(await app.OrganisationAsync(), "Weekly Class", "london", new DateTime(2027, 5, 1, 19, 0, 0), more: x => x.Capacity = capacity);
+    private Task<Event> EventAsync(int capacity) => app.ClassWithPlacesAsync(capacity);
 }
