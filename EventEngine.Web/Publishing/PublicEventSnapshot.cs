@@ -27,6 +27,7 @@ public static class PublicEventSnapshot
             ("Online link", e.OnlineUrl ?? ""),
             ("Registration link", e.RegistrationUrl ?? ""),
             ("Price", Prices.Label(e.PriceFrom, e.Currency)),
+            ("Places", e.Capacity is { } places ? $"{places}, up to {e.PlacesPerPerson} per person, offers last {e.OfferHours} h" : "No registration here"),
             ("Picture", e.ImageId is { } image ? $"picture {image.ToString()[..8]}" : ""),
             ("Description", e.Description ?? ""),
         ];

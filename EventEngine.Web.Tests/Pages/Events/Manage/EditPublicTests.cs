@@ -114,6 +114,8 @@ public class EditPublicTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var after = await app.QueryAsync(db => db.Events.SingleAsync(x => x.Id == e.Id));
         Assert.Equal((40, 3, 12), (after.Capacity, after.PlacesPerPerson, after.OfferHours));
+        var log = await app.QueryAsync(db => db.EventActivities.Where(a => a.EventId == e.Id && a.Kind == ActivityKind.EventEdited).SingleAsync());
+        Assert.Contains("Places: No registration here → 40, up to 3 per person, offers last 12 h", log.Detail);
         Assert.Equal("40", (await client.GetPageAsync(url)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Capacity")!.Value);
     }
 
