@@ -23,10 +23,24 @@ public class SchemaMatchesModelTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var modelTables = Model().Tables.Select(t => t.Name).Order().ToList();
 
-        var databaseTables = await ReadAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations' ORDER BY table_name",
+        var databaseTables = await ReadAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations' ORDER BY table_name",
             r => r.GetString(0));
 
         Assert.Equal(modelTables, databaseTables);
+    }
+
+    [Fact]
+    public async Task The_migrated_views_are_exactly_the_models_views_with_their_columns()
+    {
+        var expected = Model().Views.SelectMany(v => v.Columns.Select(c => $"{v.Name}.{c.Name}")).Order().ToList();
+
+        var actual = await ReadAsync("""
+            SELECT c.table_name || '.' || c.column_name FROM information_schema.columns c
+            JOIN information_schema.views v ON v.table_schema = c.table_schema AND v.table_name = c.table_name
+            WHERE c.table_schema = 'public'
+            """, r => r.GetString(0));
+
+        Assert.Equal(expected, actual.Order().ToList());
     }
 
     [Fact]

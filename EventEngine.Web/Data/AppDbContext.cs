@@ -31,6 +31,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<SearchWord> SearchWords => Set<SearchWord>();
     public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
     public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<Occurrence> Occurrences => Set<Occurrence>();
+    public DbSet<CatalogListing> CatalogListings => Set<CatalogListing>();
 
     /// <summary>The database's accent folding (ee_unaccent), so search terms fold exactly as the stored search text does.</summary>
     public static string Unaccent(string text) => throw new NotSupportedException("Only for use in queries.");

@@ -68,6 +68,15 @@ public class Event
     public int OfferHours { get; set; } = 24;
     /// <summary>What the public fields said when the event was last published (JSON); see <see cref="Publishing.PublicEventSnapshot"/>.</summary>
     public string? PublishedSnapshot { get; set; }
+    /// <summary>A series' repeat rule (RFC 5545 RRULE, such as "FREQ=WEEKLY;BYDAY=TU;COUNT=10"); null for a one-off event.</summary>
+    public string? RepeatRule { get; set; }
+    /// <summary>Days the rule skips (EXDATE), in the event's zone.</summary>
+    public List<DateOnly> RepeatSkipped { get; set; } = [];
+    /// <summary>Extra days (RDATE), at the series' local time.</summary>
+    public List<DateOnly> RepeatAdded { get; set; } = [];
+    /// <summary>How far ahead the series' occurrences have been made.</summary>
+    public DateTime? OccurrencesUntil { get; set; }
+    public bool IsSeries => RepeatRule is not null;
 
     public const int SummaryMaxLength = 300;
     public const int AddressMaxLength = 300;

@@ -23,6 +23,10 @@ public class Registration
 
     public Guid Id { get; set; }
     public Guid EventId { get; set; }
+    /// <summary>The occurrence, for a recurring event: the pool its places are in.</summary>
+    public Guid? OccurrenceId { get; set; }
+    /// <summary>The language of the emails the registrant gets.</summary>
+    public Language Language { get; set; }
     public Guid? UserId { get; set; }
     public string Name { get; set; } = "";
     public string Email { get; set; } = "";

@@ -50,6 +50,9 @@ public class EventConfiguration : IEntityTypeConfiguration<Event>
         e.Property(x => x.PlacesPerPerson).HasDefaultValue(1).ValueGeneratedNever();
         e.Property(x => x.OfferHours).HasDefaultValue(24).ValueGeneratedNever();
         e.Property(x => x.PublishedSnapshot).HasColumnType("jsonb");
+        e.Property(x => x.RepeatRule).HasMaxLength(200);
+        e.Property(x => x.RepeatSkipped).HasDefaultValueSql("'{}'").ValueGeneratedNever();
+        e.Property(x => x.RepeatAdded).HasDefaultValueSql("'{}'").ValueGeneratedNever();
         e.Property(x => x.Currency).HasMaxLength(3).IsFixedLength();
         e.Property(x => x.SearchVector).ValueGeneratedOnAddOrUpdate();
         e.Property(x => x.SearchVector).Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);

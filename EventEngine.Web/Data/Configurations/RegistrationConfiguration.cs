@@ -20,10 +20,13 @@ public class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
         r.Property(x => x.Email).HasColumnType("citext");
         r.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         r.HasIndex(x => new { x.EventId, x.Status, x.CreatedAt });
+        r.HasIndex(x => new { x.OccurrenceId, x.Status, x.CreatedAt }).HasFilter("occurrence_id IS NOT NULL");
+        r.Property(x => x.Language).HasConversion<string>().HasMaxLength(16).HasDefaultValue(Language.English).ValueGeneratedNever();
         r.HasIndex(x => x.UserId);
         r.HasIndex(x => x.TokenHash).IsUnique();
         r.HasIndex(x => x.HoldUntil).HasFilter("hold_until IS NOT NULL");
         r.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        r.HasOne<Occurrence>().WithMany().HasForeignKey(x => x.OccurrenceId).OnDelete(DeleteBehavior.Cascade);
         r.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -1,0 +1,34 @@
+using EventEngine.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EventEngine.Web.Data.Configurations;
+
+public class OccurrenceConfiguration : IEntityTypeConfiguration<Occurrence>
+{
+    public void Configure(EntityTypeBuilder<Occurrence> o)
+    {
+        o.ToTable("occurrences", t =>
+        {
+            t.HasCheckConstraint("ck_occurrences_status", "status IN ('Scheduled', 'Cancelled')");
+            t.HasCheckConstraint("ck_occurrences_capacity", "capacity IS NULL OR capacity >= 0");
+            t.HasCheckConstraint("ck_occurrences_ends", "ends_at IS NULL OR ends_at > starts_at");
+        });
+        o.Property(x => x.Id).ValueGeneratedNever();
+        o.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        o.HasIndex(x => new { x.EventId, x.Day }).IsUnique();
+        o.HasIndex(x => x.StartsAt).HasFilter("(status)::text = 'Scheduled'::text");
+        o.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class CatalogListingConfiguration : IEntityTypeConfiguration<CatalogListing>
+{
+    public void Configure(EntityTypeBuilder<CatalogListing> l)
+    {
+        l.ToTable((string?)null);
+        l.ToView("catalog_listings");
+        l.HasKey(x => x.Id);
+        l.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId);
+    }
+}
