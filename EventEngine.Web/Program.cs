@@ -84,6 +84,8 @@ builder.Services.AddScoped<EventEngine.Web.Publishing.EventLifecycle>();
 builder.Services.AddScoped<EventEngine.Web.Publishing.CatalogQuery>();
 builder.Services.AddSingleton<EventEngine.Web.Registrations.Capacity>();
 builder.Services.AddHostedService<EventEngine.Web.Registrations.WaitingList>();
+builder.Services.AddSingleton<EventEngine.Web.Publishing.Series>();
+builder.Services.AddHostedService<EventEngine.Web.Publishing.SeriesExtender>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
 // One key ring in PostgreSQL under one application name, so every instance reads the others' cookies and tokens.
 builder.Services.AddDataProtection().SetApplicationName("EventEngine").PersistKeysToDbContext<AppDbContext>();

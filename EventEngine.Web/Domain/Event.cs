@@ -78,6 +78,14 @@ public class Event
     public DateTime? OccurrencesUntil { get; set; }
     public bool IsSeries => RepeatRule is not null;
 
+    /// <summary>The event as at one of its occurrences: the occurrence's start and end, everything else the series'.</summary>
+    public Event At(Occurrence occurrence)
+    {
+        var copy = (Event)MemberwiseClone();
+        (copy.StartsAt, copy.EndsAt) = (occurrence.StartsAt, occurrence.EndsAt);
+        return copy;
+    }
+
     public const int SummaryMaxLength = 300;
     public const int AddressMaxLength = 300;
     public const int UrlMaxLength = 500;

@@ -3,6 +3,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Occurrence = EventEngine.Web.Domain.Occurrence;
 
 namespace EventEngine.Web.Messaging;
 
@@ -31,8 +32,24 @@ public static class CalendarFile
     /// <summary>The event to add to a calendar from the guest's page.</summary>
     public static string Download(Event e, Guid guestId, DateTime now) => Build(e, Uid(e.Id, guestId), now, null, e.Venue, null);
 
-    /// <summary>A public event for anyone's calendar: one UID per event, its page's address, and CANCELLED once it is.</summary>
-    public static string Public(Event e, string pageUrl, DateTime now) => Feed(null, [(e, pageUrl)], now);
+    /// <summary>
+    /// A public event for anyone's calendar: one UID per event, its page's address, and CANCELLED once it is. For one
+    /// occurrence of a series, the UID is the occurrence's and SEQUENCE counts its moves, so a calendar that has the
+    /// entry replaces it with the new time.
+    /// </summary>
+    public static string Public(Event e, string pageUrl, DateTime now, Occurrence? occurrence = null)
+    {
+        if (occurrence is null) return Feed(null, [(e, pageUrl)], now);
+        var calendar = new Calendar { Method = Method, ProductId = "-//EventEngine//Invitations//EN" };
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(e.TimeZoneId, Local(occurrence.StartsAt, e.TimeZoneId).Value.AddYears(-1), includeHistoricalData: false));
+        var entry = Entry(e.At(occurrence), $"{occurrence.Id:N}@eventengine", now, null, Place(e), pageUrl);
+        entry.Sequence = occurrence.Sequence;
+        if (occurrence.Status == OccurrenceStatus.Cancelled) entry.Status = "CANCELLED";
+        calendar.Events.Add(entry);
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+
+    private static string Place(Event e) => string.Join(", ", new[] { e.Venue, e.Address }.Where(p => !string.IsNullOrWhiteSpace(p)));
 
     /// <summary>
     /// Many public events in one calendar, to subscribe to (a city's, an organisation's, a category's): each keeps the
@@ -57,8 +74,7 @@ public static class CalendarFile
             calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Key, earliest.Value.AddYears(-1), includeHistoricalData: false));
         }
         foreach (var (e, pageUrl) in events)
-            calendar.Events.Add(Entry(e, $"{e.Id:N}@eventengine", now, null,
-                string.Join(", ", new[] { e.Venue, e.Address }.Where(p => !string.IsNullOrWhiteSpace(p))), pageUrl));
+            calendar.Events.Add(Entry(e, $"{e.Id:N}@eventengine", now, null, Place(e), pageUrl));
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 

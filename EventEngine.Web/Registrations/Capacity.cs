@@ -25,7 +25,9 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
     /// Who registers for how many places. <paramref name="Confirmed"/>: a signed-in person, whose address is known;
     /// otherwise the places are held until the visitor confirms from the email.
     /// </summary>
-    public sealed record Request(Guid EventId, Guid? UserId, string Name, string Email, int Places, bool Confirmed);
+    /// <paramref name="OccurrenceId"/>: the date of a series, which is the pool; null for a one-off event.
+    public sealed record Request(Guid EventId, Guid? UserId, string Name, string Email, int Places, bool Confirmed, Guid? OccurrenceId = null,
+        Language Language = Language.English);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -34,20 +36,24 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
 
     public string Token(Registration registration) => tokens.Token(registration.Seed);
 
-    /// <summary>The registration, confirmed, held or on the waiting list; null when the event takes no registrations.</summary>
+    /// <summary>
+    /// The registration, confirmed, held or on the waiting list; null when the event (or the series' occurrence) takes
+    /// no registrations: not published, over, cancelled, or a series asked without one of its occurrences.
+    /// </summary>
     public async Task<Registration?> RegisterAsync(Request request, CancellationToken cancellationToken = default)
     {
         var now = Now;
-        return await InPoolAsync(request.EventId, now, async db =>
+        return await InPoolAsync(request.OccurrenceId ?? request.EventId, now, async db =>
         {
-            var pool = await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == request.EventId && e.Visibility == EventVisibility.Public
-                && e.Status == EventStatus.Published && (e.EndsAt ?? e.StartsAt) > now, cancellationToken);
-            if (pool is null) return null;
-            if (request.Places < 1 || request.Places > pool.PlacesPerPerson)
-                throw new ArgumentOutOfRangeException(nameof(request), $"A registration takes 1 to {pool.PlacesPerPerson} places.");
+            var pool = await PoolAsync(db, request.OccurrenceId ?? request.EventId, cancellationToken);
+            if (pool is not { } p || p.Event.Id != request.EventId || p.Event.Visibility != EventVisibility.Public || p.Event.Status != EventStatus.Published
+                || p.Event.IsSeries != (p.Occurrence is not null) || p.Occurrence?.Status == OccurrenceStatus.Cancelled || (p.EndsAt ?? p.StartsAt) <= now)
+                return null;
+            if (request.Places < 1 || request.Places > p.Event.PlacesPerPerson)
+                throw new ArgumentOutOfRangeException(nameof(request), $"A registration takes 1 to {p.Event.PlacesPerPerson} places.");
             // Nobody already waiting is passed over: a newcomer waits behind them even if their own places would fit.
-            var fits = await FitsAsync(db, request.EventId, pool.Capacity, request.Places, cancellationToken)
-                && !await db.Registrations.AnyAsync(r => r.EventId == request.EventId && r.Status == RegistrationStatus.Waitlisted, cancellationToken);
+            var fits = await FitsAsync(db, p.Id, p.Capacity, request.Places, cancellationToken)
+                && !await db.Registrations.Where(InPool(p.Id)).AnyAsync(r => r.Status == RegistrationStatus.Waitlisted, cancellationToken);
             var seed = LinkTokens.NewSeed();
             var registration = new Registration
             {
@@ -55,6 +61,8 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
                 Seed = seed,
                 TokenHash = LinkTokens.Hash(tokens.Token(seed)),
                 EventId = request.EventId,
+                OccurrenceId = request.OccurrenceId,
+                Language = request.Language,
                 UserId = request.UserId,
                 Name = request.Name,
                 Email = request.Email,
@@ -65,7 +73,7 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
                 UpdatedAt = now,
             };
             db.Registrations.Add(registration);
-            Tell(db, registration, pool, now);
+            Tell(db, registration, p, now);
             await db.SaveChangesAsync(cancellationToken);
             return registration;
         }, cancellationToken);
@@ -78,7 +86,7 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
             if (registration.Status is RegistrationStatus.Cancelled) return false;
             Set(registration, RegistrationStatus.Cancelled, null, now);
             await db.SaveChangesAsync(cancellationToken);
-            await OfferFreedPlacesAsync(db, registration.EventId, now, cancellationToken);
+            await OfferFreedPlacesAsync(db, PoolOf(registration), now, cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -88,7 +96,7 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
         {
             if (registration.Status is not (RegistrationStatus.Offered or RegistrationStatus.Held)) return false;
             Set(registration, RegistrationStatus.Confirmed, null, now);
-            Tell(db, registration, await db.Events.AsNoTracking().SingleAsync(e => e.Id == registration.EventId, cancellationToken), now);
+            Tell(db, registration, (await PoolAsync(db, PoolOf(registration), cancellationToken))!.Value, now);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }, cancellationToken);
@@ -98,10 +106,10 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
         await ChangeAsync(registrationId, async (db, registration, now) =>
         {
             if (registration.Status is not RegistrationStatus.Waitlisted) return false;
-            var capacity = await db.Events.Where(e => e.Id == registration.EventId).Select(e => e.Capacity).SingleAsync(cancellationToken);
-            if (!await FitsAsync(db, registration.EventId, capacity, registration.Places, cancellationToken)) return false;
+            var pool = (await PoolAsync(db, PoolOf(registration), cancellationToken))!.Value;
+            if (!await FitsAsync(db, pool.Id, pool.Capacity, registration.Places, cancellationToken)) return false;
             Set(registration, RegistrationStatus.Confirmed, null, now);
-            Tell(db, registration, await db.Events.AsNoTracking().SingleAsync(e => e.Id == registration.EventId, cancellationToken), now);
+            Tell(db, registration, pool, now);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }, cancellationToken);
@@ -117,7 +125,7 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
         var now = Now;
         await using var scope = scopes.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var pools = await db.Registrations.Where(r => r.HoldUntil <= now).Select(r => r.EventId).Distinct().Take(100).ToListAsync(cancellationToken);
+        var pools = await db.Registrations.Where(r => r.HoldUntil <= now).Select(r => r.OccurrenceId ?? r.EventId).Distinct().Take(100).ToListAsync(cancellationToken);
         var lapsed = 0;
         foreach (var pool in pools)
         {
@@ -137,13 +145,13 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
     {
         await using var scope = scopes.CreateSystemScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var waiting = await db.Registrations.AnyAsync(r => r.EventId == pool && r.Status == RegistrationStatus.Waitlisted, cancellationToken);
+        var waiting = await db.Registrations.Where(InPool(pool)).AnyAsync(r => r.Status == RegistrationStatus.Waitlisted, cancellationToken);
         return (capacity is { } limit ? Math.Max(0, limit - await TakenAsync(db, pool, cancellationToken)) : null, waiting);
     }
 
     /// <summary>The places taken in the pool now: confirmed, held and offered.</summary>
     public static Task<int> TakenAsync(AppDbContext db, Guid pool, CancellationToken cancellationToken = default) =>
-        db.Registrations.Where(r => r.EventId == pool && Registration.Taking.Contains(r.Status)).SumAsync(r => r.Places, cancellationToken);
+        db.Registrations.Where(InPool(pool)).Where(r => Registration.Taking.Contains(r.Status)).SumAsync(r => r.Places, cancellationToken);
 
     /// <summary>Loads the registration and changes it under its pool's lock (system work, as every write to a pool).</summary>
     private async Task<bool> ChangeAsync(Guid registrationId, Func<AppDbContext, Registration, DateTime, Task<bool>> change, CancellationToken cancellationToken)
@@ -153,7 +161,7 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
         await using (var scope = scopes.CreateSystemScope())
         {
             var found = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Registrations.Where(r => r.Id == registrationId)
-                .Select(r => (Guid?)r.EventId).SingleOrDefaultAsync(cancellationToken);
+                .Select(r => r.OccurrenceId ?? (Guid?)r.EventId).SingleOrDefaultAsync(cancellationToken);
             if (found is null) return false;
             pool = found.Value;
         }
@@ -182,23 +190,47 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
     /// <summary>Offers free places to the waiting list in order, stopping at the first who does not fit (nobody is passed over).</summary>
     private async Task OfferFreedPlacesAsync(AppDbContext db, Guid pool, DateTime now, CancellationToken cancellationToken)
     {
-        var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == pool, cancellationToken);
-        var free = e.Capacity is { } capacity ? capacity - await TakenAsync(db, pool, cancellationToken) : int.MaxValue;
-        var waiting = await db.Registrations.Where(r => r.EventId == pool && r.Status == RegistrationStatus.Waitlisted)
+        // A cancelled occurrence offers nothing: its places went with it.
+        if (await PoolAsync(db, pool, cancellationToken) is not { } p || p.Occurrence?.Status == OccurrenceStatus.Cancelled) return;
+        var free = p.Capacity is { } capacity ? capacity - await TakenAsync(db, pool, cancellationToken) : int.MaxValue;
+        var waiting = await db.Registrations.Where(InPool(pool)).Where(r => r.Status == RegistrationStatus.Waitlisted)
             .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
         foreach (var next in waiting.TakeWhile(r => (free -= r.Places) >= 0))
         {
-            Set(next, RegistrationStatus.Offered, now + TimeSpan.FromHours(e.OfferHours), now);
-            Tell(db, next, e, now);
+            Set(next, RegistrationStatus.Offered, now + TimeSpan.FromHours(p.Event.OfferHours), now);
+            Tell(db, next, p, now);
         }
         await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>Queues the email the registration now calls for, in the same transaction as the change.</summary>
-    private void Tell(AppDbContext db, Registration registration, Event e, DateTime now)
+    private void Tell(AppDbContext db, Registration registration, Pool pool, DateTime now)
     {
-        var page = app.Value.BaseUrl.TrimEnd('/') + Pages.Catalog.EventModel.PathOf(e);
-        if (RegistrationEmails.For(registration, e, page, now) is { } email) db.OutboxMessages.Add(email);
+        var page = app.Value.BaseUrl.TrimEnd('/') + Pages.Catalog.EventModel.PathOf(pool.Event, pool.Occurrence);
+        if (RegistrationEmails.For(registration, pool.Event, pool.Occurrence, page, now) is { } email) db.OutboxMessages.Add(email);
+    }
+
+    /// <summary>A capacity pool: a one-off event, or one occurrence of a series (whose places default to the series').</summary>
+    public readonly record struct Pool(Event Event, Occurrence? Occurrence)
+    {
+        public Guid Id => Occurrence?.Id ?? Event.Id;
+        public int? Capacity => Occurrence is null ? Event.Capacity : Occurrence.Capacity ?? Event.Capacity;
+        public DateTime StartsAt => Occurrence?.StartsAt ?? Event.StartsAt;
+        public DateTime? EndsAt => Occurrence is null ? Event.EndsAt : Occurrence.EndsAt;
+    }
+
+    /// <summary>The pool a registration's places are in: its occurrence's, else its event's.</summary>
+    public static Guid PoolOf(Registration registration) => registration.OccurrenceId ?? registration.EventId;
+
+    /// <summary>The registrations in a pool. Ids are unique across events and occurrences, so one id names one pool.</summary>
+    public static System.Linq.Expressions.Expression<Func<Registration, bool>> InPool(Guid pool) =>
+        r => r.OccurrenceId == pool || (r.EventId == pool && r.OccurrenceId == null);
+
+    private static async Task<Pool?> PoolAsync(AppDbContext db, Guid pool, CancellationToken cancellationToken)
+    {
+        if (await db.Occurrences.AsNoTracking().Include(o => o.Event).SingleOrDefaultAsync(o => o.Id == pool, cancellationToken) is { } occurrence)
+            return new Pool(occurrence.Event!, occurrence);
+        return await db.Events.AsNoTracking().SingleOrDefaultAsync(e => e.Id == pool, cancellationToken) is { } e ? new Pool(e, null) : null;
     }
 
     private static void Set(Registration registration, RegistrationStatus status, DateTime? holdUntil, DateTime now) =>
@@ -210,7 +242,7 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
 
     /// <summary>Holds and offers whose time is up stop taking places (on the app's clock, as everything else).</summary>
     private static Task<int> LapseAsync(AppDbContext db, Guid pool, DateTime now, CancellationToken cancellationToken) =>
-        db.Registrations.Where(r => r.EventId == pool && r.HoldUntil <= now)
+        db.Registrations.Where(InPool(pool)).Where(r => r.HoldUntil <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Expired).SetProperty(r => r.HoldUntil, (DateTime?)null)
                 .SetProperty(r => r.UpdatedAt, now), cancellationToken);
 }

@@ -13,8 +13,9 @@ public static class RegistrationEmails
     public const string Placeholder = "{{registration_link}}";
 
     /// <summary>The email for the registration as it now stands; null when it calls for none (cancelled, lapsed).</summary>
-    public static OutboxMessage? For(Registration r, Event e, string eventPageUrl, DateTime now)
+    public static OutboxMessage? For(Registration r, Event series, Occurrence? occurrence, string eventPageUrl, DateTime now)
     {
+        var e = occurrence is null ? series : series.At(occurrence);
         var when = EventTime.Format(e.StartsAt, e.TimeZoneId);
         var places = r.Places == 1 ? "1 place" : $"{r.Places} places";
         return r.Status switch
@@ -22,7 +23,7 @@ public static class RegistrationEmails
             RegistrationStatus.Confirmed => Email(r, e, MessagePurpose.Registration, $"You're registered: {e.Name}",
                 [$"Hello {r.Name},", $"You have {places} at {e.Name} on {when}. The calendar file is attached."],
                 "See or cancel your registration", "If you can't come after all, cancel so that someone on the waiting list gets your place.",
-                Messaging.CalendarFile.Public(e, eventPageUrl, now), now),
+                Messaging.CalendarFile.Public(series, eventPageUrl, now, occurrence), now),
             RegistrationStatus.Waitlisted => Email(r, e, MessagePurpose.Registration, $"You're on the waiting list: {e.Name}",
                 [$"Hello {r.Name},", $"{e.Name} on {when} is full, so you're on its waiting list for {places}. If places free up, we'll email you an offer."],
                 "See or leave the waiting list", "Offers go to people in the order they joined.", null, now),

@@ -59,6 +59,9 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capa
 
     public static string PathOf(Event e) => $"/e/{e.Id}/{(Slugs.From(e.Name) is { Length: > 0 } slug ? slug : "event")}";
 
+    /// <summary>An occurrence's own page: the series' address and the occurrence's day (which stays when it moves).</summary>
+    public static string PathOf(Event e, Occurrence? occurrence) => occurrence is null ? PathOf(e) : $"{PathOf(e)}/{occurrence.Day:yyyy-MM-dd}";
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? slug)
     {
         if (!await LoadAsync(id)) return NotFound();
