@@ -35,9 +35,12 @@ public sealed class ActivityLog(AppDbContext db, CurrentEvent current, TimeProvi
     /// <summary>What an edit changed, one line per field that differs ("Phone: +447700900001 → +447700900002"), or null.</summary>
     public static string? Changes(List<(string Field, string Value)> before, List<(string Field, string Value)> after)
     {
-        var lines = before.Zip(after)
-            .Where(pair => pair.First.Value != pair.Second.Value)
-            .Select(pair => $"{pair.First.Field}: {Show(pair.First.Value)} → {Show(pair.Second.Value)}")
+        // By field, not by position: a snapshot kept before a field was added still compares (the field was empty then).
+        var was = before.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.First().Value);
+        var lines = after
+            .Select(pair => (pair.Field, Before: was.GetValueOrDefault(pair.Field, ""), After: pair.Value))
+            .Where(pair => pair.Before != pair.After)
+            .Select(pair => $"{pair.Field}: {Show(pair.Before)} → {Show(pair.After)}")
             .ToList();
         return lines.Count == 0 ? null : string.Join("\n", lines);
     }

@@ -13,6 +13,8 @@ public class OutboxMessage
     /// <summary>The event the message is about; none for an account's own emails (confirmation, password reset).</summary>
     public Guid? EventId { get; set; }
     public Guid? GuestId { get; set; }
+    /// <summary>The public event registration the email is about: its link is the one filled in as it is sent.</summary>
+    public Guid? RegistrationId { get; set; }
     /// <summary>The account an account email is for: its link is made for this user as the message is sent.</summary>
     public Guid? UserId { get; set; }
     /// <summary>The organisation it is about, for messages to its members or people it invites.</summary>
@@ -96,6 +98,8 @@ public enum MessagePurpose
     RegistrationHeld,
     /// <summary>To the next person on a waiting list: a freed place is theirs if they take it in time.</summary>
     RegistrationOffer,
+    /// <summary>To a person registered or waiting: the event (or their date) is cancelled, or their date moved.</summary>
+    RegistrationChange,
 }
 
 /// <summary>Queued → Sending → Sent → Delivered → Read, or Failed (permanent) / Cancelled.</summary>

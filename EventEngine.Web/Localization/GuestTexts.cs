@@ -75,6 +75,11 @@ public sealed record GuestTexts
     public required string ReplyHere { get; init; }
     public required string VenueToBeAnnounced { get; init; }
 
+    // A public event's registration: {0} the event, {1} its time (and {2} the new time, for a move)
+    public required (string Subject, string Body) RegistrationCancelled { get; init; }
+    public required (string Subject, string Body) RegistrationMoved { get; init; }
+    public required string SeeRegistration { get; init; }
+
     public string Direction => RightToLeft ? "rtl" : "ltr";
 
     /// <summary>"Priya", "Priya and Arjun", "Priya, Arjun and Maya": how a household is greeted.</summary>
@@ -85,6 +90,13 @@ public sealed record GuestTexts
     public string Format(string text, params object?[] values) => string.Format(Culture, text, values);
 
     public string Date(LocalDate date) => date.ToDateTimeUnspecified().ToString(DateFormat, Culture);
+
+    /// <summary>"Tuesday 2 March 2027, 19:00 GMT": a stored instant in the event's zone, in this language.</summary>
+    public string Moment(DateTime utc, string zoneId)
+    {
+        var zoned = Domain.EventTime.InZone(utc, zoneId);
+        return $"{Date(zoned.Date)}, {Time(zoned)}";
+    }
 
     public string Time(ZonedDateTime time) => $"{time.TimeOfDay.ToString("HH:mm", Culture)} {time.GetZoneInterval().Name}";
 
@@ -158,6 +170,9 @@ public sealed record GuestTexts
         And = "and",
         ReplyHere = "Reply here: {0}",
         VenueToBeAnnounced = "to be announced",
+        RegistrationCancelled = ("Cancelled: {0}", "{0} on {1} is cancelled, so your registration is cancelled too. We're sorry. There is nothing you need to do."),
+        RegistrationMoved = ("New time: {0}", "{0} has moved from {1} to {2}. Your registration stands. The calendar file attached updates the entry in your calendar."),
+        SeeRegistration = "See your registration",
     };
 
     public static readonly GuestTexts Hebrew = new()
@@ -222,6 +237,9 @@ public sealed record GuestTexts
         And = "ו",
         ReplyHere = "לאישור הגעה: {0}",
         VenueToBeAnnounced = "יפורסם בהמשך",
+        RegistrationCancelled = ("בוטל: {0}", "{0} ב-{1} בוטל, ולכן גם ההרשמה שלך בוטלה. אנחנו מצטערים. אין צורך לעשות דבר."),
+        RegistrationMoved = ("מועד חדש: {0}", "{0} הועבר מ-{1} ל-{2}. ההרשמה שלך בתוקף. קובץ היומן המצורף מעדכן את הרשומה ביומן שלך."),
+        SeeRegistration = "לצפייה בהרשמה שלך",
     };
 
     public static readonly GuestTexts Spanish = new()
@@ -285,5 +303,8 @@ public sealed record GuestTexts
         And = "y",
         ReplyHere = "Responde aquí: {0}",
         VenueToBeAnnounced = "por confirmar",
+        RegistrationCancelled = ("Cancelado: {0}", "{0} del {1} se ha cancelado, así que tu inscripción también queda cancelada. Lo sentimos. No tienes que hacer nada."),
+        RegistrationMoved = ("Nueva fecha: {0}", "{0} se ha trasladado del {1} al {2}. Tu inscripción sigue en pie. El archivo de calendario adjunto actualiza la entrada en tu calendario."),
+        SeeRegistration = "Ver tu inscripción",
     };
 }

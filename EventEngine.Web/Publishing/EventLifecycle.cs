@@ -12,7 +12,7 @@ namespace EventEngine.Web.Publishing;
 /// event publishes on submission. Each step locks the event's row, checks where it stands, and is written with its
 /// activity log entry (and staff log entry) in one transaction; the organisation's Owners hear of staff decisions.
 /// </summary>
-public sealed class EventLifecycle(AppDbContext db, TimeProvider clock)
+public sealed class EventLifecycle(AppDbContext db, Registrations.Capacity capacity, TimeProvider clock)
 {
     public enum Step { Submit, Withdraw, Cancel, Approve, Reject, Unpublish }
 
@@ -25,7 +25,8 @@ public sealed class EventLifecycle(AppDbContext db, TimeProvider clock)
     };
 
     /// <summary>The step's outcome: why it was refused (the event moved on, or is not public), or where the event now stands.</summary>
-    public sealed record Outcome(string? Refused, EventStatus Status);
+    /// <paramref name="Told"/>: for a cancellation, how many people registered or waiting were emailed.
+    public sealed record Outcome(string? Refused, EventStatus Status, int Told = 0);
 
     public async Task<Outcome> TakeAsync(Guid eventId, Step step, Guid actorId, string actorName, string? reason = null, AppUser? staff = null)
     {
@@ -55,7 +56,8 @@ public sealed class EventLifecycle(AppDbContext db, TimeProvider clock)
         }
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return new(null, e.Status);
+        // Once the cancellation stands, everyone registered or waiting hears of it (each pool under its own lock).
+        return new(null, e.Status, step == Step.Cancel ? await capacity.CancelEventAsync(e.Id) : 0);
     }
 
     private static string Publish(Event e, DateTime now, string summary)

@@ -19,6 +19,7 @@ public static class PublicEventSnapshot
             ("Summary", e.Summary ?? ""),
             ("Starts", Time(e.StartsAt, e.TimeZoneId)),
             ("Ends", e.EndsAt is { } end ? Time(end, e.TimeZoneId) : ""),
+            ("Repeats", e.IsSeries ? Recurrence.Describe(e) + Dates(" skipping", e.RepeatSkipped) + Dates(" adding", e.RepeatAdded) : ""),
             ("City", cityName ?? ""),
             ("Category", e.Category?.ToString() ?? ""),
             ("How people attend", e.AttendanceMode.Label()),
@@ -32,6 +33,9 @@ public static class PublicEventSnapshot
             ("Description", e.Description ?? ""),
         ];
     }
+
+    private static string Dates(string label, List<DateOnly> days) =>
+        days.Count == 0 ? "" : $";{label} {string.Join(", ", days.Select(d => d.ToString("yyyy-MM-dd")))}";
 
     private sealed record Pair(string Field, string Value);
 

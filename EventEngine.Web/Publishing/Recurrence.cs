@@ -79,6 +79,31 @@ public static class Recurrence
             until, pattern.Count);
     }
 
+    /// <summary>"Every week on Tuesday and Thursday, 8 times", as the organiser and visitors read the rule.</summary>
+    public static string Describe(Event e)
+    {
+        var choice = Read(e.RepeatRule, e.TimeZoneId);
+        if (choice.Frequency == RepeatFrequency.Never) return "Does not repeat";
+        var start = EventTime.ToLocal(e.StartsAt, e.TimeZoneId);
+        string Every(string unit) => choice.Every == 1 ? $"Every {unit}" : $"Every {choice.Every} {unit}s";
+        var days = choice.Days.Count > 0 ? choice.Days : [start.DayOfWeek];
+        var text = choice.Frequency switch
+        {
+            RepeatFrequency.Daily => Every("day"),
+            RepeatFrequency.Weekly => $"{Every("week")} on {Join(days.Order().Select(d => d.ToString()).ToList())}",
+            RepeatFrequency.MonthlyByDate => $"{Every("month")} on the {Ordinal(start.Day)}",
+            _ => $"{Every("month")} on the {((start.Day - 1) / 7 + 1 is var nth && nth == 5 ? "last" : Ordinal(nth))} {start.DayOfWeek}",
+        };
+        text += $" at {start:HH:mm}";
+        if (choice.Count is { } count) text += $", {Plural.Of(count, "time")}";
+        else if (choice.Until is { } until) text += $", until {until:d MMM yyyy}";
+        return text;
+    }
+
+    private static string Join(IReadOnlyList<string> words) => words.Count <= 1 ? string.Concat(words) : string.Join(", ", words.Take(words.Count - 1)) + " and " + words[^1];
+
+    private static string Ordinal(int n) => n + (n % 100 is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
+
     /// <summary>Null when Ical.Net reads the rule and it is one the form offers; otherwise why not.</summary>
     public static string? Problem(string rule)
     {

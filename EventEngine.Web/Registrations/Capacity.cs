@@ -16,7 +16,7 @@ namespace EventEngine.Web.Registrations;
 /// holding its places for the event's offer hours. The database's trigger (migration 0022) takes the same lock and
 /// refuses a write that would go over, whichever path it came by.
 /// </summary>
-public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOptions<AppOptions> app, TimeProvider clock)
+public sealed partial class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOptions<AppOptions> app, TimeProvider clock)
 {
     /// <summary>How long a visitor's unconfirmed registration keeps its places.</summary>
     public static readonly TimeSpan HoldFor = TimeSpan.FromMinutes(30);
@@ -206,9 +206,10 @@ public sealed class Capacity(IServiceScopeFactory scopes, LinkTokens tokens, IOp
     /// <summary>Queues the email the registration now calls for, in the same transaction as the change.</summary>
     private void Tell(AppDbContext db, Registration registration, Pool pool, DateTime now)
     {
-        var page = app.Value.BaseUrl.TrimEnd('/') + Pages.Catalog.EventModel.PathOf(pool.Event, pool.Occurrence);
-        if (RegistrationEmails.For(registration, pool.Event, pool.Occurrence, page, now) is { } email) db.OutboxMessages.Add(email);
+        if (RegistrationEmails.For(registration, pool.Event, pool.Occurrence, PageOf(pool), now) is { } email) db.OutboxMessages.Add(email);
     }
+
+    private string PageOf(Pool pool) => app.Value.BaseUrl.TrimEnd('/') + Pages.Catalog.EventModel.PathOf(pool.Event, pool.Occurrence);
 
     /// <summary>A capacity pool: a one-off event, or one occurrence of a series (whose places default to the series').</summary>
     public readonly record struct Pool(Event Event, Occurrence? Occurrence)

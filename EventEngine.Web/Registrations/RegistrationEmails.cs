@@ -1,4 +1,5 @@
 using EventEngine.Web.Domain;
+using EventEngine.Web.Localization;
 using EventEngine.Web.Messaging;
 
 namespace EventEngine.Web.Registrations;
@@ -37,9 +38,30 @@ public static class RegistrationEmails
         };
     }
 
-    private static OutboxMessage Email(Registration r, Event e, MessagePurpose purpose, string subject, string[] paragraphs, string button, string note,
-        string? calendar, DateTime now)
+    /// <summary>The event, or this date of the series, is called off: in the registrant's language, with no link to act on.</summary>
+    public static OutboxMessage Cancelled(Registration r, Event series, Occurrence? occurrence, string eventPageUrl, DateTime now)
     {
+        var texts = GuestTexts.For(r.Language);
+        var e = occurrence is null ? series : series.At(occurrence);
+        var (subject, body) = texts.RegistrationCancelled;
+        return Email(r, e, MessagePurpose.RegistrationChange, texts.Format(subject, e.Name), [texts.Format(body, e.Name, texts.Moment(e.StartsAt, e.TimeZoneId))],
+            texts.SeeRegistration, "", Messaging.CalendarFile.Public(series, eventPageUrl, now, occurrence), now, texts);
+    }
+
+    /// <summary>The date moved: the new time, and the calendar file with the same UID and a higher SEQUENCE, so calendars move the entry.</summary>
+    public static OutboxMessage Moved(Registration r, Event series, Occurrence occurrence, DateTime previousStart, string eventPageUrl, DateTime now)
+    {
+        var texts = GuestTexts.For(r.Language);
+        var (subject, body) = texts.RegistrationMoved;
+        return Email(r, series, MessagePurpose.RegistrationChange, texts.Format(subject, series.Name),
+            [texts.Format(body, series.Name, texts.Moment(previousStart, series.TimeZoneId), texts.Moment(occurrence.StartsAt, series.TimeZoneId))],
+            texts.SeeRegistration, "", Messaging.CalendarFile.Public(series, eventPageUrl, now, occurrence), now, texts);
+    }
+
+    private static OutboxMessage Email(Registration r, Event e, MessagePurpose purpose, string subject, string[] paragraphs, string button, string note,
+        string? calendar, DateTime now, GuestTexts? texts = null)
+    {
+        texts ??= GuestTexts.English;
         var blocks = paragraphs.Select(p => MessageComposer.Paragraph(MessageComposer.Encode(p))).ToList();
         blocks.Add(MessageComposer.Button(button, Placeholder));
         return new OutboxMessage
@@ -47,13 +69,14 @@ public static class RegistrationEmails
             Id = Guid.NewGuid(),
             EventId = e.Id,
             UserId = r.UserId,
+            RegistrationId = r.Id,
             Channel = MessageChannel.Email,
             Purpose = purpose,
             Recipient = r.Email,
             RecipientName = r.Name,
             Subject = subject,
-            BodyText = string.Join("\n\n", paragraphs) + $"\n\n{button}: {Placeholder}\n\n{note}\n",
-            BodyHtml = MessageComposer.Frame("en", "ltr", e.Name, [], blocks, MessageComposer.Encode(note), null),
+            BodyText = string.Join("\n\n", paragraphs) + $"\n\n{button}: {Placeholder}\n" + (note.Length > 0 ? $"\n{note}\n" : ""),
+            BodyHtml = MessageComposer.Frame(texts.Code, texts.Direction, e.Name, [], blocks, note.Length > 0 ? MessageComposer.Encode(note) : null, null),
             Calendar = calendar,
             State = MessageState.Queued,
             NextAttemptAt = now,

@@ -11,7 +11,7 @@ public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
         m.ToTable("outbox_messages", t =>
         {
             t.HasCheckConstraint("ck_outbox_messages_channel", "channel IN ('Email', 'WhatsApp')");
-            t.HasCheckConstraint("ck_outbox_messages_purpose", "purpose IN ('Invitation', 'Reminder', 'Confirmation', 'Broadcast', 'TeamInvitation', 'AnswerNotice', 'EmailConfirmation', 'PasswordReset', 'EmailChange', 'AccountNotice', 'OrganisationInvitation', 'Registration', 'RegistrationHeld', 'RegistrationOffer')");
+            t.HasCheckConstraint("ck_outbox_messages_purpose", "purpose IN ('Invitation', 'Reminder', 'Confirmation', 'Broadcast', 'TeamInvitation', 'AnswerNotice', 'EmailConfirmation', 'PasswordReset', 'EmailChange', 'AccountNotice', 'OrganisationInvitation', 'Registration', 'RegistrationHeld', 'RegistrationOffer', 'RegistrationChange')");
             t.HasCheckConstraint("ck_outbox_messages_state", "state IN ('Queued', 'Sending', 'Sent', 'Delivered', 'Read', 'Failed', 'Cancelled')");
         });
         m.Property(x => x.Id).HasDefaultValueSql("gen_random_uuid()");
@@ -45,6 +45,8 @@ public class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage
         m.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
         m.HasIndex(x => x.OrganisationId).HasFilter("organisation_id IS NOT NULL");
         m.HasOne<Guest>().WithMany().HasForeignKey(x => x.GuestId).OnDelete(DeleteBehavior.SetNull);
+        m.HasOne<Registration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.SetNull);
+        m.HasIndex(x => x.RegistrationId).HasFilter("registration_id IS NOT NULL");
         m.HasOne<AppUser>().WithMany().HasForeignKey(x => x.CreatedById).OnDelete(DeleteBehavior.SetNull);
         m.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         m.HasIndex(x => new { x.UserId, x.CreatedAt }).HasFilter("user_id IS NOT NULL");

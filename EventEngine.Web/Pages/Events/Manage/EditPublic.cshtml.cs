@@ -13,7 +13,7 @@ namespace EventEngine.Web.Pages.Events.Manage;
 /// <summary>A public event's details: what the catalog and its page show. A published event stays published; every
 /// change is in the activity log, and moderators see what changed since it was last published when it comes back.</summary>
 [RequireEventPermission(EventPermission.EditEvent)]
-public class EditPublicModel(AppDbContext db, CurrentEvent current, ActivityLog log, TimeProvider clock) : PageModel
+public class EditPublicModel(AppDbContext db, CurrentEvent current, ActivityLog log, Series series, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public PublicEventInput Input { get; set; } = new();
@@ -38,6 +38,9 @@ public class EditPublicModel(AppDbContext db, CurrentEvent current, ActivityLog 
         EventName = e.Name;
         var now = clock.GetUtcNow().UtcDateTime;
         var (city, image) = await PublicEventForm.CheckAsync(db, Input, ModelState, now);
+        if (e.IsSeries && Input.Repeat == RepeatFrequency.Never
+            && await db.Registrations.AnyAsync(r => r.EventId == e.Id && r.OccurrenceId != null && Registration.Standing.Contains(r.Status)))
+            ModelState.AddModelError("Input.Repeat", "People are registered for dates of this series, so it keeps repeating. Cancel those dates first.");
         if (!ModelState.IsValid)
         {
             await PublicEventForm.LoadAsync(db, ViewData, e.ImageId);
@@ -45,12 +48,18 @@ public class EditPublicModel(AppDbContext db, CurrentEvent current, ActivityLog 
         }
 
         var before = PublicEventSnapshot.Of(e, e.City?.Name);
+        var wasSeries = e.IsSeries;
         Input.ApplyTo(e, city!, now);
         (e.ImageId, var replaced) = ImageUpload.Replace(db, e.ImageId, image, Input.RemoveImage);
         if (ActivityLog.Changes(before, PublicEventSnapshot.Of(e, city!.Name)) is { } changes)
             log.Add(ActivityKind.EventEdited, "Edited the public details", changes);
         await db.SaveChangesAsync();
         await ImageUpload.DeleteAsync(db, replaced);
-        return this.RedirectWithToast(Url.Page("/Events/Manage/Index", new { eventId = e.Id })!, "Event details saved.");
+        if (!e.IsSeries && !wasSeries) return this.RedirectWithToast(Url.Page("/Events/Manage/Index", new { eventId = e.Id })!, "Event details saved.");
+        // The dates follow the rule; those people registered for stay put, and the dates page says which.
+        var kept = await series.PlanAsync(e.Id, HttpContext.RequestAborted);
+        return Series.Explain(kept, e.TimeZoneId) is { } explained
+            ? this.RedirectWithToast(Url.Page("/Events/Manage/Dates", new { eventId = e.Id })!, "Event details saved. " + explained, ToastKind.Info)
+            : this.RedirectWithToast(Url.Page(e.IsSeries ? "/Events/Manage/Dates" : "/Events/Manage/Index", new { eventId = e.Id })!, "Event details saved.");
     }
 }

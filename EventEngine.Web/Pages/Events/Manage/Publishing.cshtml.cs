@@ -27,6 +27,7 @@ public class PublishingModel(CurrentEvent current, EventLifecycle lifecycle) : P
     {
         var outcome = await lifecycle.TakeAsync(current.EventId, step, current.UserId, current.Membership.UserName);
         if (outcome.Refused is { } refused) return this.RedirectWithToast(EventUrl, refused, ToastKind.Error);
+        if (outcome.Told > 0) done += $" We emailed the {Plural.Of(outcome.Told, "person", "people")} registered or waiting.";
         return this.RedirectWithToast(EventUrl, step == EventLifecycle.Step.Submit && outcome.Status == EventStatus.Published
             ? "Published: your organisation is trusted, so it needed no review. It is in the catalog now." : done);
     }

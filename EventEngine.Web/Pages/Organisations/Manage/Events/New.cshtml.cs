@@ -15,7 +15,7 @@ namespace EventEngine.Web.Pages.Organisations.Manage.Events;
 /// reaches its events as an Editor, and the creator has to be able to edit and submit this one).
 /// </summary>
 [RequireOrganisationPermission(OrganisationPermission.CreateEvents)]
-public class NewModel(AppDbContext db, CurrentOrganisation current, TimeProvider clock) : PageModel
+public class NewModel(AppDbContext db, CurrentOrganisation current, Series series, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public PublicEventInput Input { get; set; } = new();
@@ -53,6 +53,7 @@ public class NewModel(AppDbContext db, CurrentOrganisation current, TimeProvider
         ActivityLog.Add(db, created.Id, current.UserId, current.UserName, ActivityKind.EventCreated,
             $"Created the public event {created.Name} for {OrganisationName}, as a draft", null, null, now);
         await db.SaveChangesAsync();
+        if (created.IsSeries) await series.PlanAsync(created.Id, HttpContext.RequestAborted);
         return this.RedirectWithToast(Url.Page("/Events/Manage/Index", new { eventId = created.Id })!,
             $"“{created.Name}” is saved as a draft. Send it for review when it's ready.");
     }

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using EventEngine.Web.Domain;
+using EventEngine.Web.Publishing;
 
 namespace EventEngine.Web.Pages.Organisations.Manage.Events;
 
@@ -78,6 +80,36 @@ public sealed class PublicEventInput : IValidatableObject
     [Display(Name = "Offer lasts (hours)")]
     public int OfferHours { get; set; } = 24;
 
+    [Display(Name = "Repeats")]
+    public RepeatFrequency Repeat { get; set; }
+
+    [Range(1, Recurrence.MaxEvery, ErrorMessage = "Repeat every {1} to {2} days, weeks or months.")]
+    [Display(Name = "Every")]
+    public int RepeatEvery { get; set; } = 1;
+
+    [Display(Name = "On")]
+    public List<DayOfWeek> RepeatDays { get; set; } = [];
+
+    [Display(Name = "Ends")]
+    public RepeatEnd RepeatEnds { get; set; }
+
+    [Display(Name = "Last date")]
+    public DateOnly? RepeatUntil { get; set; }
+
+    [Range(1, Recurrence.MaxCount, ErrorMessage = "Repeat from {1} to {2} times.")]
+    [Display(Name = "Number of dates")]
+    public int? RepeatCount { get; set; }
+
+    [StringLength(2000)]
+    [Display(Name = "Skip these dates (optional)")]
+    public string? RepeatSkipped { get; set; }
+
+    [StringLength(2000)]
+    [Display(Name = "Extra dates (optional)")]
+    public string? RepeatAdded { get; set; }
+
+    public const int MaxDates = 100;
+
     [Display(Name = "Picture (optional)")]
     public IFormFile? Image { get; set; }
 
@@ -98,6 +130,38 @@ public sealed class PublicEventInput : IValidatableObject
             yield return new ValidationResult("Choose the currency of the price.", [nameof(Currency)]);
         if (!Enum.IsDefined(AttendanceMode))
             yield return new ValidationResult("Choose how people attend.", [nameof(AttendanceMode)]);
+        if (!Enum.IsDefined(Repeat))
+            yield return new ValidationResult("Choose how often the event repeats.", [nameof(Repeat)]);
+        if (Repeat == RepeatFrequency.Never) yield break;
+        if (RepeatDays.Any(d => !Enum.IsDefined(d)))
+            yield return new ValidationResult("Choose days of the week from the list.", [nameof(RepeatDays)]);
+        if (RepeatEnds == RepeatEnd.OnDate && RepeatUntil is null)
+            yield return new ValidationResult("Choose the last date, or say it ends after a number of dates.", [nameof(RepeatUntil)]);
+        if (RepeatEnds == RepeatEnd.OnDate && RepeatUntil is { } until && StartsAt is { } start && until < DateOnly.FromDateTime(start))
+            yield return new ValidationResult("The last date is before the first. Choose a later one.", [nameof(RepeatUntil)]);
+        if (RepeatEnds == RepeatEnd.AfterCount && RepeatCount is null)
+            yield return new ValidationResult("Say how many dates, or choose the last date.", [nameof(RepeatCount)]);
+        if (EndsAt is { } end && StartsAt is { } begin && end - begin > TimeSpan.FromDays(1))
+            yield return new ValidationResult("A repeating event's date lasts at most a day: make the end the same day (or the next morning).", [nameof(EndsAt)]);
+        foreach (var (field, text) in new[] { (nameof(RepeatSkipped), RepeatSkipped), (nameof(RepeatAdded), RepeatAdded) })
+        {
+            var (_, problem) = Dates(text);
+            if (problem is not null) yield return new ValidationResult(problem, [field]);
+        }
+    }
+
+    /// <summary>Dates typed as 2027-03-16, separated by commas, spaces or lines; the problem names the first that is not one.</summary>
+    public static (List<DateOnly> Dates, string? Problem) Dates(string? text)
+    {
+        var dates = new List<DateOnly>();
+        foreach (var word in (text ?? "").Split([',', ';', ' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!DateOnly.TryParseExact(word, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                return ([], $"“{(word.Length > 20 ? word[..20] + "…" : word)}” isn't a date. Write dates like 2027-03-16, separated by commas.");
+            dates.Add(date);
+        }
+        if (dates.Count > MaxDates) return ([], $"List at most {MaxDates} dates.");
+        return (dates.Distinct().Order().ToList(), null);
     }
 
     public void ApplyTo(Event e, City city, DateTime now)
@@ -121,10 +185,26 @@ public sealed class PublicEventInput : IValidatableObject
         e.Capacity = Capacity;
         e.PlacesPerPerson = PlacesPerPerson;
         e.OfferHours = OfferHours;
+        e.RepeatRule = Recurrence.Rule(new RepeatChoice(Repeat, RepeatEvery, RepeatDays, RepeatEnds == RepeatEnd.OnDate ? RepeatUntil : null,
+            RepeatEnds == RepeatEnd.AfterCount ? RepeatCount : null), StartsAt!.Value, city.TimeZoneId);
+        e.RepeatSkipped = e.IsSeries ? Dates(RepeatSkipped).Dates : [];
+        e.RepeatAdded = e.IsSeries ? Dates(RepeatAdded).Dates : [];
         e.UpdatedAt = now;
     }
 
-    public static PublicEventInput From(Event e) => new()
+    public static PublicEventInput From(Event e)
+    {
+        var repeat = Recurrence.Read(e.RepeatRule, e.TimeZoneId);
+        var input = Fields(e);
+        (input.Repeat, input.RepeatEvery, input.RepeatDays, input.RepeatUntil, input.RepeatCount) =
+            (repeat.Frequency, repeat.Every, [.. repeat.Days], repeat.Until, repeat.Count);
+        input.RepeatEnds = repeat.Count is not null ? RepeatEnd.AfterCount : repeat.Until is not null ? RepeatEnd.OnDate : RepeatEnd.Never;
+        input.RepeatSkipped = string.Join(", ", e.RepeatSkipped.Select(d => d.ToString("yyyy-MM-dd")));
+        input.RepeatAdded = string.Join(", ", e.RepeatAdded.Select(d => d.ToString("yyyy-MM-dd")));
+        return input;
+    }
+
+    private static PublicEventInput Fields(Event e) => new()
     {
         Name = e.Name,
         StartsAt = EventTime.ToLocal(e.StartsAt, e.TimeZoneId),
@@ -144,4 +224,13 @@ public sealed class PublicEventInput : IValidatableObject
         PriceFrom = e.PriceFrom,
         Currency = e.Currency,
     };
+}
+
+/// <summary>When a series stops making dates.</summary>
+public enum RepeatEnd
+{
+    /// <summary>Dates are made two years ahead, and more as time passes.</summary>
+    Never,
+    OnDate,
+    AfterCount,
 }
