@@ -27,7 +27,7 @@ public enum CatalogPrice
 }
 
 /// <summary>
-/// The catalog: published events that have not ended, filtered by city, category, day, price and words, a page at a
+/// The catalog: published events that have not ended (a series' dates each as an entry of their own), filtered by city, category, day, price and words, a page at a
 /// time. Without words the soonest come first; with words the best matches do, then the soonest. Pages follow a
 /// keyset ((rank,) start, id), so a page never repeats or skips an event when others are added.
 /// "Today" or "this weekend" is a different stretch of time in Sydney than in London: the window is worked out for
@@ -55,26 +55,33 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
     /// <summary>Where the next page starts: after this event, in the order the filter lists them.</summary>
     public sealed record Cursor(DateTime Start, Guid Id, float? Rank);
 
-    public sealed record Item(Guid Id, string Name, string? Summary, DateTime StartsAt, DateTime? EndsAt, string TimeZoneId, string? City, string? Venue,
-        EventCategory? Category, string Organisation, EventStatus Status, AttendanceMode AttendanceMode, decimal? PriceFrom, string? Currency, float? Rank);
+    /// <summary>One entry: a one-off event, or one date of a series (<paramref name="Id"/> is then the date's).</summary>
+    public sealed record Item(Guid Id, Guid EventId, DateOnly? Day, string Name, string? Summary, DateTime StartsAt, DateTime? EndsAt, string TimeZoneId,
+        string? City, string? Venue, EventCategory? Category, string Organisation, EventStatus Status, AttendanceMode AttendanceMode, decimal? PriceFrom,
+        string? Currency, float? Rank)
+    {
+        /// <summary>The entry's page: the event's, or the date's.</summary>
+        public string Path => Pages.Catalog.EventModel.PathOf(new Event { Id = EventId, Name = Name }) + (Day is { } day ? $"/{day:yyyy-MM-dd}" : "");
+    }
 
     public sealed record Page(IReadOnlyList<Item> Items, Cursor? Next);
 
     public async Task<Page> RunAsync(Filter filter, int pageSize = PageSize)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var events = db.Events.AsNoTracking().Where(e => e.Visibility == EventVisibility.Public && e.Status == EventStatus.Published
-            && (e.EndsAt ?? e.StartsAt) >= now);
-        if (filter.City is { } citySlug) events = events.Where(e => e.City!.Slug == citySlug);
-        if (filter.Category is { } category) events = events.Where(e => e.Category == category);
-        if (filter.Price == CatalogPrice.Free) events = events.Where(e => e.PriceFrom == null);
-        if (filter.Price == CatalogPrice.Paid) events = events.Where(e => e.PriceFrom != null);
+        // Each one-off event and each scheduled date of a series (the catalog_listings view), with its event.
+        var listings = db.CatalogListings.AsNoTracking().Where(l => l.Event.Visibility == EventVisibility.Public && l.Event.Status == EventStatus.Published
+            && (l.EndsAt ?? l.StartsAt) >= now);
+        if (filter.City is { } citySlug) listings = listings.Where(l => l.Event.City!.Slug == citySlug);
+        if (filter.Category is { } category) listings = listings.Where(l => l.Event.Category == category);
+        if (filter.Price == CatalogPrice.Free) listings = listings.Where(l => l.Event.PriceFrom == null);
+        if (filter.Price == CatalogPrice.Paid) listings = listings.Where(l => l.Event.PriceFrom != null);
         if (filter.When != CatalogWhen.Upcoming)
         {
             var zones = filter.City is { } slug
                 ? await db.Cities.Where(c => c.Slug == slug).Select(c => c.TimeZoneId).ToListAsync()
                 : await db.Cities.Select(c => c.TimeZoneId).Distinct().ToListAsync();
-            events = events.Where(InWindow(zones, filter, now));
+            listings = listings.Where(InWindow(zones, filter, now));
         }
 
         var query = filter.Words is { } words ? await TsQueryAsync(words) : null;
@@ -82,20 +89,21 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
         if (query is null)
         {
             if (filter.After is { } after)
-                events = events.Where(e => EF.Functions.GreaterThan(ValueTuple.Create(e.StartsAt, e.Id), ValueTuple.Create(after.Start, after.Id)));
-            items = await events.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(pageSize + 1).Select(ToItem(null)).ToListAsync();
+                listings = listings.Where(l => EF.Functions.GreaterThan(ValueTuple.Create(l.StartsAt, l.Id), ValueTuple.Create(after.Start, after.Id)));
+            items = await listings.OrderBy(l => l.StartsAt).ThenBy(l => l.Id).Take(pageSize + 1).Select(ToItem()).ToListAsync();
         }
         else
         {
-            var matches = events.Where(e => e.SearchVector!.Matches(EF.Functions.ToTsQuery("simple", query)))
-                .Select(e => new { Event = e, Rank = e.SearchVector!.RankCoverDensity(EF.Functions.ToTsQuery("simple", query)) });
+            var matches = listings.Where(l => l.Event.SearchVector!.Matches(EF.Functions.ToTsQuery("simple", query)))
+                .Select(l => new { Listing = l, Rank = l.Event.SearchVector!.RankCoverDensity(EF.Functions.ToTsQuery("simple", query)) });
             if (filter.After is { Rank: { } rank } after)
                 matches = matches.Where(m => m.Rank < rank
-                    || (m.Rank == rank && EF.Functions.GreaterThan(ValueTuple.Create(m.Event.StartsAt, m.Event.Id), ValueTuple.Create(after.Start, after.Id))));
-            items = await matches.OrderByDescending(m => m.Rank).ThenBy(m => m.Event.StartsAt).ThenBy(m => m.Event.Id).Take(pageSize + 1)
-                .Select(m => new Item(m.Event.Id, m.Event.Name, m.Event.Summary, m.Event.StartsAt, m.Event.EndsAt, m.Event.TimeZoneId,
-                    m.Event.City != null ? m.Event.City.Name : null, m.Event.Venue, m.Event.Category, m.Event.Organisation!.Name, m.Event.Status,
-                    m.Event.AttendanceMode, m.Event.PriceFrom, m.Event.Currency, m.Rank))
+                    || (m.Rank == rank && EF.Functions.GreaterThan(ValueTuple.Create(m.Listing.StartsAt, m.Listing.Id), ValueTuple.Create(after.Start, after.Id))));
+            items = await matches.OrderByDescending(m => m.Rank).ThenBy(m => m.Listing.StartsAt).ThenBy(m => m.Listing.Id).Take(pageSize + 1)
+                .Select(m => new Item(m.Listing.Id, m.Listing.EventId, m.Listing.Day, m.Listing.Event.Name, m.Listing.Event.Summary, m.Listing.StartsAt,
+                    m.Listing.EndsAt, m.Listing.Event.TimeZoneId, m.Listing.Event.City != null ? m.Listing.Event.City.Name : null, m.Listing.Event.Venue,
+                    m.Listing.Event.Category, m.Listing.Event.Organisation!.Name, m.Listing.Event.Status, m.Listing.Event.AttendanceMode,
+                    m.Listing.Event.PriceFrom, m.Listing.Event.Currency, m.Rank))
                 .ToListAsync();
         }
         var more = items.Count > pageSize;
@@ -103,8 +111,9 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
         return new Page(shown, more ? new Cursor(shown[^1].StartsAt, shown[^1].Id, shown[^1].Rank) : null);
     }
 
-    private static Expression<Func<Event, Item>> ToItem(float? rank) => e => new Item(e.Id, e.Name, e.Summary, e.StartsAt, e.EndsAt, e.TimeZoneId,
-        e.City != null ? e.City.Name : null, e.Venue, e.Category, e.Organisation!.Name, e.Status, e.AttendanceMode, e.PriceFrom, e.Currency, rank);
+    private static Expression<Func<CatalogListing, Item>> ToItem() => l => new Item(l.Id, l.EventId, l.Day, l.Event.Name, l.Event.Summary, l.StartsAt,
+        l.EndsAt, l.Event.TimeZoneId, l.Event.City != null ? l.Event.City.Name : null, l.Event.Venue, l.Event.Category, l.Event.Organisation!.Name,
+        l.Event.Status, l.Event.AttendanceMode, l.Event.PriceFrom, l.Event.Currency, null);
 
     private sealed class Term
     {
@@ -170,18 +179,18 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
         (first, last is { } l ? Math.Max(Period.DaysBetween(first, LocalDate.FromDateOnly(l)) + 1, 0) : MaxDays);
 
     /// <summary>(zone = z1 AND start in its window) OR (zone = z2 AND …): one condition per zone, built once per query.</summary>
-    private static Expression<Func<Event, bool>> InWindow(IEnumerable<string> zones, Filter filter, DateTime now)
+    private static Expression<Func<CatalogListing, bool>> InWindow(IEnumerable<string> zones, Filter filter, DateTime now)
     {
-        var e = Expression.Parameter(typeof(Event), "e");
+        var e = Expression.Parameter(typeof(CatalogListing), "l");
         Expression? any = null;
         foreach (var zone in zones)
         {
             var (from, to) = Window(zone, filter.When, now, filter.From, filter.To);
-            Expression<Func<Event, bool>> one = x => x.TimeZoneId == zone && x.StartsAt >= from && x.StartsAt < to;
+            Expression<Func<CatalogListing, bool>> one = x => x.Event.TimeZoneId == zone && x.StartsAt >= from && x.StartsAt < to;
             var body = new Replace(one.Parameters[0], e).Visit(one.Body);
             any = any is null ? body : Expression.OrElse(any, body);
         }
-        return Expression.Lambda<Func<Event, bool>>(any ?? Expression.Constant(false), e);
+        return Expression.Lambda<Func<CatalogListing, bool>>(any ?? Expression.Constant(false), e);
     }
 
     private sealed class Replace(ParameterExpression from, ParameterExpression to) : ExpressionVisitor

@@ -49,7 +49,15 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capa
     /// <summary>The signed-in person's registration for the event that still stands, with its link.</summary>
     public (Registration Registration, string Path)? Mine { get; private set; }
 
+    /// <summary>The event as shown: for a date of a series, the series at that date (<see cref="Event.At"/>).</summary>
     public Event Event { get; private set; } = null!;
+    /// <summary>The date of a series this page is for; null for a one-off event and for the series' own page.</summary>
+    public Occurrence? Occurrence { get; private set; }
+    /// <summary>On a series' own page: its dates to come (with places left), each linking to its page.</summary>
+    public IReadOnlyList<(Occurrence Date, int? Left)> Dates { get; private set; } = [];
+    public bool IsSeriesPage => Event.IsSeries && Occurrence is null;
+    /// <summary>This page's own address.</summary>
+    public string Here => PathOf(Event, Occurrence);
     public Organisation Organisation { get; private set; } = null!;
     public City? City { get; private set; }
     public string CanonicalUrl { get; private set; } = "";
@@ -62,29 +70,43 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capa
     /// <summary>An occurrence's own page: the series' address and the occurrence's day (which stays when it moves).</summary>
     public static string PathOf(Event e, Occurrence? occurrence) => occurrence is null ? PathOf(e) : $"{PathOf(e)}/{occurrence.Day:yyyy-MM-dd}";
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? slug)
+    public async Task<IActionResult> OnGetAsync(Guid id, string? slug, string? day)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        var path = PathOf(Event);
-        if (Request.Path != path) return RedirectPermanent(path);
+        if (!await LoadAsync(id, day)) return NotFound();
+        if (Request.Path != Here) return RedirectPermanent(Here);
         JsonLd = EventJsonLd.For(Event, Organisation, City, CanonicalUrl, OrganisationUrl, ImageUrl);
-        await RegistrationAsync();
+        if (IsSeriesPage) await DatesAsync();
+        else await RegistrationAsync();
         return Page();
     }
 
+    /// <summary>The next dates of a series, with the places left on each.</summary>
+    private async Task DatesAsync()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dates = await db.Occurrences.AsNoTracking().Where(o => o.EventId == Event.Id && o.StartsAt > now)
+            .OrderBy(o => o.StartsAt).Take(12).ToListAsync(HttpContext.RequestAborted);
+        var list = new List<(Occurrence, int?)>();
+        foreach (var date in dates)
+            list.Add((date, date.Status == OccurrenceStatus.Cancelled || (date.Capacity ?? Event.Capacity) is not { } limit ? null
+                : (await capacity.AvailabilityAsync(date.Id, limit, HttpContext.RequestAborted)).Left));
+        Dates = list;
+    }
+
     /// <summary>A signed-in person registers in one step; anyone else logs in (or creates an account) first and comes back.</summary>
-    public async Task<IActionResult> OnPostRegisterAsync(Guid id, int places)
+    public async Task<IActionResult> OnPostRegisterAsync(Guid id, string? day, int places)
     {
         if (User.Identity?.IsAuthenticated != true) return Challenge();
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, day)) return NotFound();
         await RegistrationAsync();
         if (Mine is { } mine) return this.RedirectWithToast(mine.Path, "You're already registered for this event.", ToastKind.Info);
         var user = await users.GetUserAsync(User);
-        if (Availability is null || user is null) return this.RedirectWithToast(PathOf(Event), "This event doesn't take registrations here.", ToastKind.Error);
+        if (Availability is null || user is null) return this.RedirectWithToast(Here, "This event doesn't take registrations here.", ToastKind.Error);
         if (places < 1 || places > Event.PlacesPerPerson)
-            return this.RedirectWithToast(PathOf(Event), $"Choose from 1 to {Event.PlacesPerPerson} places.", ToastKind.Error);
-        var registration = await capacity.RegisterAsync(new(Event.Id, user.Id, user.DisplayName, user.Email!, places, Confirmed: true), HttpContext.RequestAborted);
-        if (registration is null) return this.RedirectWithToast(PathOf(Event), "This event no longer takes registrations.", ToastKind.Error);
+            return this.RedirectWithToast(Here, $"Choose from 1 to {Event.PlacesPerPerson} places.", ToastKind.Error);
+        var registration = await capacity.RegisterAsync(new(Event.Id, user.Id, user.DisplayName, user.Email!, places, Confirmed: true, Occurrence?.Id,
+            ReaderLanguage()), HttpContext.RequestAborted);
+        if (registration is null) return this.RedirectWithToast(Here, "This event no longer takes registrations.", ToastKind.Error);
         return this.RedirectWithToast("/registrations/" + capacity.Token(registration), registration.Status == RegistrationStatus.Confirmed
             ? "You're registered." : "The event is full, so you're on the waiting list.");
     }
@@ -93,11 +115,11 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capa
     /// A visitor without an account gives a name and an address; their places are held until they confirm from the
     /// email (or lapse), so an address that is not theirs gets nothing.
     /// </summary>
-    public async Task<IActionResult> OnPostVisitorAsync(Guid id)
+    public async Task<IActionResult> OnPostVisitorAsync(Guid id, string? day)
     {
-        if (!await LoadAsync(id)) return NotFound();
+        if (!await LoadAsync(id, day)) return NotFound();
         await RegistrationAsync();
-        if (Availability is null) return this.RedirectWithToast(PathOf(Event), "This event doesn't take registrations here.", ToastKind.Error);
+        if (Availability is null) return this.RedirectWithToast(Here, "This event doesn't take registrations here.", ToastKind.Error);
         if (Visitor.Places < 1 || Visitor.Places > Event.PlacesPerPerson)
             ModelState.AddModelError($"{nameof(Visitor)}.{nameof(VisitorInput.Places)}", $"Choose from 1 to {Event.PlacesPerPerson} places.");
         if (Visitor.Name is not null && PlainText.Tidy(Visitor.Name) is null)
@@ -111,41 +133,65 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capa
             return Page();
         }
         var email = Visitor.Email!.Trim();
-        var registration = await capacity.RegisterAsync(new(Event.Id, null, PlainText.Tidy(Visitor.Name)!, email, Visitor.Places, Confirmed: false), HttpContext.RequestAborted);
-        if (registration is null) return this.RedirectWithToast(PathOf(Event), "This event no longer takes registrations.", ToastKind.Error);
-        return this.RedirectWithToast(PathOf(Event), registration.Status == RegistrationStatus.Held
+        var registration = await capacity.RegisterAsync(new(Event.Id, null, PlainText.Tidy(Visitor.Name)!, email, Visitor.Places, Confirmed: false,
+            Occurrence?.Id, ReaderLanguage()), HttpContext.RequestAborted);
+        if (registration is null) return this.RedirectWithToast(Here, "This event no longer takes registrations.", ToastKind.Error);
+        return this.RedirectWithToast(Here, registration.Status == RegistrationStatus.Held
             ? $"Check your email: we sent a link to {email}. Confirm within {(int)Capacity.HoldFor.TotalMinutes} minutes to keep your place."
             : $"The event is full, so you're on the waiting list. We sent the details to {email}.");
     }
 
-    /// <summary>Registration happens here when the organiser set a number of places and the event is still to come.</summary>
+    /// <summary>
+    /// The language the registrant's emails go in: the first of the browser's languages that guest messages are written
+    /// in, else the event's.
+    /// </summary>
+    private Language ReaderLanguage() =>
+        Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => Localization.GuestTexts.All.FirstOrDefault(t => l.Value.Value is { } code && code.Split('-')[0].Equals(t.Code, StringComparison.OrdinalIgnoreCase)))
+            .FirstOrDefault(t => t is not null)?.Language ?? Event.Language;
+
+    /// <summary>Registration happens here when the organiser set a number of places and the event (or this date) is still to come.</summary>
     private async Task RegistrationAsync()
     {
-        if (Event.Status != EventStatus.Published || Event.Capacity is null || Event.RegistrationUrl is not null || (Event.EndsAt ?? Event.StartsAt) <= clock.GetUtcNow().UtcDateTime) return;
-        Availability = await capacity.AvailabilityAsync(Event.Id, Event.Capacity, HttpContext.RequestAborted);
+        var places = Occurrence?.Capacity ?? Event.Capacity;
+        if (Event.Status != EventStatus.Published || places is null || Event.RegistrationUrl is not null || IsSeriesPage
+            || Occurrence?.Status == OccurrenceStatus.Cancelled || (Event.EndsAt ?? Event.StartsAt) <= clock.GetUtcNow().UtcDateTime) return;
+        var pool = Occurrence?.Id ?? Event.Id;
+        Availability = await capacity.AvailabilityAsync(pool, places, HttpContext.RequestAborted);
         if (User.Identity?.IsAuthenticated != true) return;
         var userId = User.GetUserId();
         // Row-level security lets a person read their own registrations (migration 0022).
-        var mine = await db.Registrations.AsNoTracking().Where(r => r.EventId == Event.Id && r.UserId == userId && Registration.Standing.Contains(r.Status))
+        var mine = await db.Registrations.AsNoTracking().Where(Capacity.InPool(pool)).Where(r => r.UserId == userId && Registration.Standing.Contains(r.Status))
             .OrderByDescending(r => r.CreatedAt).FirstOrDefaultAsync(HttpContext.RequestAborted);
         if (mine is not null) Mine = (mine, "/registrations/" + capacity.Token(mine));
     }
 
-    public async Task<IActionResult> OnGetCalendarAsync(Guid id)
+    public async Task<IActionResult> OnGetCalendarAsync(Guid id, string? day)
     {
-        if (!await LoadAsync(id)) return NotFound();
-        var file = CalendarFile.Public(Event, CanonicalUrl, clock.GetUtcNow().UtcDateTime);
+        if (!await LoadAsync(id, day)) return NotFound();
+        var file = CalendarFile.Public(Series, CanonicalUrl, clock.GetUtcNow().UtcDateTime, Occurrence);
         return File(System.Text.Encoding.UTF8.GetBytes(file), "text/calendar; charset=utf-8", $"{Slugs.From(Event.Name)}.ics");
     }
 
-    private async Task<bool> LoadAsync(Guid id)
+    /// <summary>The event as stored (for a series, the series itself).</summary>
+    private Event Series { get; set; } = null!;
+
+    /// <summary>Loads the event, and for a series the date named by <paramref name="day"/> (false if it has none that day).</summary>
+    private async Task<bool> LoadAsync(Guid id, string? day)
     {
         var e = await db.Events.AsNoTracking().Include(x => x.Organisation).Include(x => x.City)
             .SingleOrDefaultAsync(x => x.Id == id && x.Visibility == EventVisibility.Public && (x.Status == EventStatus.Published || x.Status == EventStatus.Cancelled));
         if (e is null) return false;
-        (Event, Organisation, City) = (e, e.Organisation!, e.City);
+        if (day is not null)
+        {
+            if (!e.IsSeries || !DateOnly.TryParseExact(day, "yyyy-MM-dd", out var date)) return false;
+            Occurrence = await db.Occurrences.AsNoTracking().SingleOrDefaultAsync(o => o.EventId == e.Id && o.Day == date);
+            if (Occurrence is null) return false;
+        }
+        Series = e;
+        (Event, Organisation, City) = (Occurrence is null ? e : e.At(Occurrence), e.Organisation!, e.City);
         var baseUrl = app.Value.BaseUrl.TrimEnd('/');
-        CanonicalUrl = baseUrl + PathOf(e);
+        CanonicalUrl = baseUrl + Here;
         OrganisationUrl = $"{baseUrl}/orgs/{Organisation.Slug}";
         ImageUrl = e.ImageId is { } image ? baseUrl + ImageEndpoint.PathOf(image) : null;
         return true;

@@ -159,6 +159,12 @@
     if (e.target.matches("[data-shows-dates]")) {
       document.querySelectorAll("[data-dates]").forEach(function (group) { group.hidden = e.target.value !== "Dates"; });
     }
+    // A public event's repeat fields show for the frequencies they belong to.
+    if (e.target.matches("[data-repeat-choice]")) {
+      e.target.closest("[data-repeat]").querySelectorAll("[data-repeat-when]").forEach(function (part) {
+        part.hidden = part.dataset.repeatWhen.split(" ").indexOf(e.target.value) < 0;
+      });
+    }
   });
 
   document.addEventListener("click", function (e) {

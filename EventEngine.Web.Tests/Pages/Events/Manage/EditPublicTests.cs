@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using EventEngine.Web.Domain;
 using EventEngine.Web.Tests.Infrastructure;
@@ -117,6 +118,66 @@ public class EditPublicTests(AppFactory app) : IClassFixture<AppFactory>
         var log = await app.QueryAsync(db => db.EventActivities.Where(a => a.EventId == e.Id && a.Kind == ActivityKind.EventEdited).SingleAsync());
         Assert.Contains("Places: No registration here → 40, up to 3 per person, offers last 12 h", log.Detail);
         Assert.Equal("40", (await client.GetPageAsync(url)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Capacity")!.Value);
+    }
+
+    [Fact]
+    public async Task The_organiser_makes_it_repeat_and_its_dates_are_made_and_shown_with_the_rule_read_back_into_the_form()
+    {
+        var (client, e, lisbon) = await PublicEventAsync();
+        var url = $"/events/{e.Id}/editpublic";
+
+        var saved = await client.PostMultipartAsync(url, Fields(lisbon, ("Input.Repeat", "Weekly"), ("Input.RepeatDays", "Saturday"), ("Input.RepeatEnds", "AfterCount"),
+            ("Input.RepeatCount", "4"), ("Input.RepeatSkipped", "2027-06-19"), ("Input.EndsAt", "2027-06-12T22:00")));
+
+        Assert.Equal($"/events/{e.Id}/dates", saved.Headers.Location!.OriginalString);
+        var days = await app.QueryAsync(db => db.Occurrences.Where(o => o.EventId == e.Id).OrderBy(o => o.Day).Select(o => o.Day.ToString("yyyy-MM-dd")).ToListAsync());
+        Assert.Equal(["2027-06-12", "2027-06-26", "2027-07-03"], days);
+        var dates = await client.GetPageAsync($"/events/{e.Id}/dates");
+        Assert.Equal("Every week on Saturday at 20:00, 4 times (Europe/Lisbon)", dates.QuerySelector("[data-testid=repeat-rule]")!.TextContent.Trim());
+        Assert.Equal(3, dates.QuerySelectorAll("[data-testid=date]").Length);
+        var log = await app.QueryAsync(db => db.EventActivities.Where(a => a.EventId == e.Id && a.Kind == ActivityKind.EventEdited).SingleAsync());
+        Assert.Contains("Repeats: (empty) → Every week on Saturday at 20:00, 4 times; skipping 2027-06-19", log.Detail);
+        var form = await client.GetPageAsync(url);
+        Assert.Equal("Weekly", form.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#Input_Repeat")!.Value);
+        Assert.True(form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#repeat-Saturday")!.IsChecked);
+        Assert.Equal("4", form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_RepeatCount")!.Value);
+        Assert.Equal("2027-06-19", form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_RepeatSkipped")!.Value);
+    }
+
+    [Fact]
+    public async Task Doubtful_repeat_fields_are_explained_at_each_field_keeping_what_was_typed_and_nothing_is_saved()
+    {
+        var (client, e, lisbon) = await PublicEventAsync();
+        var url = $"/events/{e.Id}/editpublic";
+
+        var refused = await AppClient.ParseAsync(await client.PostMultipartAsync(url, Fields(lisbon, ("Input.Repeat", "Weekly"), ("Input.RepeatEnds", "AfterCount"),
+            ("Input.RepeatSkipped", "2027-06-19, next tuesday"), ("Input.RepeatAdded", "2027-02-30"))));
+        var tooOften = await AppClient.ParseAsync(await client.PostMultipartAsync(url, Fields(lisbon, ("Input.Repeat", "Daily"), ("Input.RepeatEvery", "40"))));
+
+        Assert.Contains("Say how many dates", refused.QuerySelector("[data-valmsg-for='Input.RepeatCount']")!.TextContent);
+        Assert.Contains("“next” isn't a date", refused.QuerySelector("[data-valmsg-for='Input.RepeatSkipped']")!.TextContent);
+        Assert.Contains("“2027-02-30” isn't a date", refused.QuerySelector("[data-valmsg-for='Input.RepeatAdded']")!.TextContent);
+        Assert.Contains("every 1 to 12", tooOften.QuerySelector("[data-valmsg-for='Input.RepeatEvery']")!.TextContent);
+        Assert.Equal("2027-06-19, next tuesday", refused.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_RepeatSkipped")!.Value);
+        Assert.Null(await app.QueryAsync(db => db.Events.Where(x => x.Id == e.Id).Select(x => x.RepeatRule).SingleAsync()));
+        Assert.False(await app.QueryAsync(db => db.Occurrences.AnyAsync(o => o.EventId == e.Id)));
+    }
+
+    [Fact]
+    public async Task A_series_with_people_registered_keeps_repeating_until_those_dates_are_cancelled()
+    {
+        var (client, e, lisbon) = await PublicEventAsync();
+        var url = $"/events/{e.Id}/editpublic";
+        await client.PostMultipartAsync(url, Fields(lisbon, ("Input.Repeat", "Weekly"), ("Input.RepeatEnds", "AfterCount"), ("Input.RepeatCount", "2"),
+            ("Input.Capacity", "5")));
+        await app.QueryAsync(db => db.Events.Where(x => x.Id == e.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, EventStatus.Published)));
+        var date = await app.QueryAsync(db => db.Occurrences.Where(o => o.EventId == e.Id).OrderBy(o => o.Day).FirstAsync());
+        await app.Services.GetRequiredService<EventEngine.Web.Registrations.Capacity>().RegisterAsync(new(e.Id, null, "Ann", "ann@example.com", 1, true, date.Id));
+
+        var refused = await AppClient.ParseAsync(await client.PostMultipartAsync(url, Fields(lisbon, ("Input.Repeat", "Never"), ("Input.Capacity", "5"))));
+
+        Assert.Contains("People are registered for dates of this series", refused.QuerySelector("[data-valmsg-for='Input.Repeat']")!.TextContent);
+        Assert.NotNull(await app.QueryAsync(db => db.Events.Where(x => x.Id == e.Id).Select(x => x.RepeatRule).SingleAsync()));
     }
 
     [Fact]
