@@ -201,6 +201,11 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Remove&userId={viewer}", NoFields, Redirect, Forbidden, Forbidden),
         new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Leave", NoFields, Redirect, Redirect, Redirect),
         new(typeof(Web.Pages.Events.Manage.Activity.IndexModel), "GET", "/events/{id}/activity", NoFields, Ok, Ok, Forbidden),
+        // The matrix event does not repeat: its dates page sends everyone to the overview, and no date of it is found.
+        new(typeof(Web.Pages.Events.Manage.DatesModel), "GET", "/events/{id}/dates", NoFields, Redirect, Redirect, Redirect),
+        new(typeof(Web.Pages.Events.Manage.DatesModel), "POST", $"/events/{{id}}/dates?handler=Cancel&occurrenceId={Guid.NewGuid()}", NoFields, NotFound, Forbidden, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.DatesModel), "POST", $"/events/{{id}}/dates?handler=Move&occurrenceId={Guid.NewGuid()}", e => [("startsAt", "2027-06-12T15:00")], NotFound, Forbidden, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.DatesModel), "POST", $"/events/{{id}}/dates?handler=Places&occurrenceId={Guid.NewGuid()}", e => [("places", "3")], NotFound, Forbidden, Forbidden),
         new(typeof(Web.Pages.Events.Manage.Dashboard.IndexModel), "GET", "/events/{id}/dashboard", NoFields, Ok, Ok, Ok),
         new(typeof(Web.Pages.Events.Manage.Reports.IndexModel), "GET", "/events/{id}/reports/guest-list", NoFields, Ok, Ok, Forbidden),
         new(typeof(Web.Pages.Events.Manage.Reports.IndexModel), "GET", "/events/{id}/reports/guest-list?group=side&status=Confirmed", NoFields, Ok, Ok, Forbidden),
