@@ -45,6 +45,10 @@ public sealed class RegistrationLinkFilter(AppDbContext db, DatabaseIdentity ide
         identity.LinkTokenHash = LinkTokens.Hash(current.Token);
         var registration = await db.Registrations.AsNoTracking().SingleOrDefaultAsync(r => r.TokenHash == identity.LinkTokenHash, cancellationToken);
         if (registration is null) return null;
-        return (registration, await db.Events.AsNoTracking().Include(e => e.Organisation).Include(e => e.City).SingleAsync(e => e.Id == registration.EventId, cancellationToken));
+        var e = await db.Events.AsNoTracking().Include(e => e.Organisation).Include(e => e.City).SingleAsync(e => e.Id == registration.EventId, cancellationToken);
+        // A registration for a date of a series shows that date.
+        if (registration.OccurrenceId is { } occurrenceId)
+            e = e.At(await db.Occurrences.AsNoTracking().SingleAsync(o => o.Id == occurrenceId, cancellationToken));
+        return (registration, e);
     }
 }

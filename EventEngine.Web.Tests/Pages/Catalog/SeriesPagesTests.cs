@@ -60,6 +60,9 @@ public class SeriesPagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("2 places left.", (await client.GetPageAsync(EventModel.PathOf(e, dates[2]))).QuerySelector("[data-testid=places-left]")!.TextContent.Trim());
         var list = (await client.GetPageAsync(EventModel.PathOf(e))).QuerySelectorAll("[data-testid=series-date]").Select(a => a.TextContent).ToList();
         Assert.Contains("1 place left", list[1]);
+        // The registration's page and "My events" are about that date.
+        Assert.Contains("Tue 9 Mar 2027, 19:00 GMT", (await client.GetPageAsync(registered.Headers.Location.OriginalString)).QuerySelector("[data-testid=registration]")!.TextContent);
+        Assert.Contains("9 Mar 2027", (await client.GetPageAsync("/events")).QuerySelector("[data-testid=registration-row]")!.TextContent);
     }
 
     [Fact]

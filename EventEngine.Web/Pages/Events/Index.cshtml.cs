@@ -31,7 +31,15 @@ public class IndexModel(AppDbContext db, Capacity capacity, TimeProvider clock) 
             .ToListAsync();
         // Row-level security lets a person read their own registrations (migration 0022).
         Registrations = (await db.Registrations.Where(r => r.UserId == userId && Registration.Standing.Contains(r.Status))
-            .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new { Registration = r, e.Name, e.StartsAt, e.EndsAt, e.TimeZoneId })
+            .Join(db.Events, r => r.EventId, e => e.Id, (r, e) => new
+            {
+                Registration = r,
+                e.Name,
+                // A registration for a date of a series is at that date.
+                StartsAt = r.OccurrenceId == null ? e.StartsAt : db.Occurrences.Where(o => o.Id == r.OccurrenceId).Select(o => o.StartsAt).Single(),
+                EndsAt = r.OccurrenceId == null ? e.EndsAt : db.Occurrences.Where(o => o.Id == r.OccurrenceId).Select(o => o.EndsAt).Single(),
+                e.TimeZoneId,
+            })
             .OrderByDescending(x => x.StartsAt).Take(100).ToListAsync())
             .Select(x => new RegistrationRow(x.Name, x.StartsAt, x.TimeZoneId, x.Registration.Status, x.Registration.Places,
                 "/registrations/" + capacity.Token(x.Registration), (x.EndsAt ?? x.StartsAt) <= now))
