@@ -159,11 +159,14 @@
     if (e.target.matches("[data-shows-dates]")) {
       document.querySelectorAll("[data-dates]").forEach(function (group) { group.hidden = e.target.value !== "Dates"; });
     }
-    // A public event's repeat fields show for the frequencies they belong to.
-    if (e.target.matches("[data-repeat-choice]")) {
-      e.target.closest("[data-repeat]").querySelectorAll("[data-repeat-when]").forEach(function (part) {
-        part.hidden = part.dataset.repeatWhen.split(" ").indexOf(e.target.value) < 0;
+    // Parts of a fieldset that show for some values of a choice (a public event's repeat fields), and the unit it names.
+    if (e.target.matches("[data-reveal]")) {
+      var fieldset = e.target.closest("fieldset");
+      fieldset.querySelectorAll('[data-when="' + e.target.dataset.reveal + '"]').forEach(function (part) {
+        part.hidden = part.dataset.values.split(" ").indexOf(e.target.value) < 0;
       });
+      var unit = e.target.selectedOptions[0] && e.target.selectedOptions[0].dataset.unit;
+      if (unit) fieldset.querySelectorAll("[data-repeat-unit]").forEach(function (label) { label.textContent = unit; });
     }
   });
 

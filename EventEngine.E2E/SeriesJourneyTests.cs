@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EventEngine.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EventEngine.E2E;
+
+[Collection(BrowserCollection.Name)]
+public class SeriesJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task A_visitor_on_a_phone_registers_for_next_weeks_class_confirms_from_the_email_and_cancels_and_the_next_person_waiting_is_offered_the_place()
+    {
+        var consoleErrors = new List<string>();
+
+        // An organisation (trusted, so its events publish without review) sets up a weekly class with one place.
+        var owner = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
+        var ownerEmail = await Journeys.RegisterAsync(owner, "Yara Yogi");
+        var confirmation = await browser.WaitForMailAsync(m => m.RcptTos.Contains(ownerEmail) && m.Subject == "Confirm your email address for EventEngine");
+        await owner.GotoAsync(Regex.Match(confirmation.Text!, @"http://localhost:\d+/account/confirm-email/\S+").Value);
+        await owner.GotoAsync("/events");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "+ New organisation" }).ClickAsync();
+        var orgName = $"Studio {Guid.NewGuid():N}"[..16];
+        await owner.GetByLabel("Name", new() { Exact = true }).FillAsync(orgName);
+        await owner.GetByLabel("Home city (optional)").SelectOptionAsync(new SelectOptionValue { Label = "London (GB)" });
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Create organisation" }).ClickAsync();
+        await Expect(owner.GetByRole(AriaRole.Heading, new() { Name = orgName })).ToBeVisibleAsync();
+        await browser.App.ExecuteAsync("UPDATE organisations SET trusted = true WHERE name = @name", ("name", orgName));
+
+        await owner.GetByRole(AriaRole.Link, new() { Name = "New public event" }).ClickAsync();
+        var first = DateTime.UtcNow.Date.AddDays(1);
+        await owner.GetByLabel("Event name").FillAsync("Evening Yoga");
+        await owner.GetByLabel("Summary").FillAsync("An hour of gentle yoga after work.");
+        await owner.GetByLabel("Starts").FillAsync($"{first:yyyy-MM-dd}T19:00");
+        await owner.GetByLabel("Ends (optional)").FillAsync($"{first:yyyy-MM-dd}T20:00");
+        await owner.GetByLabel("Category").SelectOptionAsync("Wellness");
+        await owner.GetByLabel("Venue").FillAsync("Canal Studio");
+        await owner.GetByLabel("Places", new() { Exact = true }).FillAsync("1");
+        await owner.GetByLabel("Repeats").SelectOptionAsync("Weekly");
+        await Expect(owner.GetByRole(AriaRole.Group, new() { Name = "Days of the week" })).ToBeVisibleAsync();
+        await owner.GetByLabel("Ends", new() { Exact = true }).SelectOptionAsync("AfterCount");
+        await owner.GetByLabel("Number of dates").FillAsync("6");
+        await owner.GetByLabel("Repeats").ScrollIntoViewIfNeededAsync();
+        await Accessibility.LookAsync(owner, "public-event-repeat-phone");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Send for review" }).ClickAsync();
+        await Expect(owner.GetByTestId("event-status")).ToHaveTextAsync("Published");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "See and change the dates" }).ClickAsync();
+        await Expect(owner.GetByTestId("date")).ToHaveCountAsync(6);
+        await Expect(owner.GetByTestId("repeat-rule")).ToContainTextAsync("Every week on");
+        await Accessibility.LookAsync(owner, "series-dates-phone");
+
+        // A visitor finds next week's class in the catalog and registers with a name and an address.
+        var visitor = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
+        await visitor.GotoAsync("/discover?q=yoga");
+        var dates = visitor.GetByTestId("catalog-item").Filter(new() { HasText = "Evening Yoga" });
+        await Expect(dates).ToHaveCountAsync(6);
+        await Accessibility.LookAsync(visitor, "catalog-series-phone");
+        await dates.Nth(1).GetByRole(AriaRole.Link).ClickAsync();
+        var nextWeek = first.AddDays(7).ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+        await Expect(visitor.GetByTestId("public-when")).ToContainTextAsync($"{nextWeek}, 19:00");
+        await Expect(visitor.GetByTestId("places-left")).ToHaveTextAsync("1 place left.");
+        var datePage = visitor.Url;
+        var vera = $"vera.{Guid.NewGuid():N}@example.test";
+        await visitor.GetByLabel("Your name").FillAsync("Vera Visitor");
+        await visitor.GetByLabel("Email").FillAsync(vera);
+        await Accessibility.LookAsync(visitor, "series-date-phone");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await Expect(visitor.Locator(".toast")).ToContainTextAsync($"we sent a link to {vera}");
+
+        // She confirms from the captured email.
+        var held = await browser.WaitForMailAsync(m => m.RcptTos.Contains(vera) && m.Subject == "Confirm your place: Evening Yoga");
+        Assert.Contains($"{nextWeek}, 19:00", held.Text);
+        var link = Regex.Match(held.Text!, @"http://localhost:\d+/registrations/\S+").Value;
+        await visitor.GotoAsync(link);
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Confirm my place" }).ClickAsync();
+        await Expect(visitor.GetByTestId("registration")).ToHaveAttributeAsync("data-status", "Confirmed");
+        await Expect(visitor.GetByTestId("registration")).ToContainTextAsync($"{nextWeek}, 19:00");
+        var placed = await browser.WaitForMailAsync(m => m.RcptTos.Contains(vera) && m.Subject == "You're registered: Evening Yoga");
+        Assert.Contains($"{nextWeek}, 19:00", placed.Text);
+
+        // The class is now full: the next visitor joins its waiting list.
+        var next = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
+        await next.GotoAsync(datePage);
+        await Expect(next.GetByRole(AriaRole.Heading, new() { Name = "Full: join the waiting list" })).ToBeVisibleAsync();
+        var nina = $"nina.{Guid.NewGuid():N}@example.test";
+        await next.GetByLabel("Your name").FillAsync("Nina Next");
+        await next.GetByLabel("Email").FillAsync(nina);
+        await next.GetByRole(AriaRole.Button, new() { Name = "Join the waiting list" }).ClickAsync();
+        await browser.WaitForMailAsync(m => m.RcptTos.Contains(nina) && m.Subject == "You're on the waiting list: Evening Yoga");
+
+        // Vera cancels later; Nina is offered the place and takes it.
+        await visitor.GotoAsync(link);
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Cancel my registration" }).ClickAsync();
+        await Expect(visitor.GetByTestId("registration")).ToHaveAttributeAsync("data-status", "Cancelled");
+        var offer = await browser.WaitForMailAsync(m => m.RcptTos.Contains(nina) && m.Subject == "A place is yours if you want it: Evening Yoga");
+        await next.GotoAsync(Regex.Match(offer.Text!, @"http://localhost:\d+/registrations/\S+").Value);
+        await Accessibility.LookAsync(next, "registration-offer-phone");
+        await next.GetByRole(AriaRole.Button, new() { Name = "Take the place" }).ClickAsync();
+        await Expect(next.GetByTestId("registration")).ToHaveAttributeAsync("data-status", "Confirmed");
+
+        // The organiser sees it on the dates page; both sides on a desktop.
+        await owner.ReloadAsync();
+        await Expect(owner.GetByTestId("date").Nth(1)).ToContainTextAsync("1 of 1 places taken");
+        await owner.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
+        await owner.GetByTestId("date").Nth(1).GetByText("Change this date").ClickAsync();
+        await BrowserFixture.ScreenshotAsync(owner, "series-dates-desktop");
+        await visitor.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
+        await visitor.GotoAsync(Regex.Replace(datePage, "/\\d{4}-\\d{2}-\\d{2}$", ""));
+        await Expect(visitor.GetByTestId("series-date")).ToHaveCountAsync(6);
+        await BrowserFixture.ScreenshotAsync(visitor, "series-desktop");
+        Assert.True(consoleErrors.Count == 0, string.Join("\n", consoleErrors));
+    }
+}
