@@ -201,6 +201,9 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Remove&userId={viewer}", NoFields, Redirect, Forbidden, Forbidden),
         new(typeof(Members.IndexModel), "POST", "/events/{id}/members?handler=Leave", NoFields, Redirect, Redirect, Redirect),
         new(typeof(Web.Pages.Events.Manage.Activity.IndexModel), "GET", "/events/{id}/activity", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.Door.IndexModel), "GET", "/events/{id}/door", NoFields, Ok, Ok, Ok),
+        new(typeof(Web.Pages.Events.Manage.Door.IndexModel), "GET", "/events/{id}/door?handler=Export", NoFields, Ok, Ok, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.Door.IndexModel), "POST", $"/events/{{id}}/door?handler=Mark&guestId={Guid.NewGuid()}", NoFields, NotFound, NotFound, Forbidden),
         // The matrix event does not repeat: its dates page sends everyone to the overview, and no date of it is found.
         new(typeof(Web.Pages.Events.Manage.DatesModel), "GET", "/events/{id}/dates", NoFields, Redirect, Redirect, Redirect),
         new(typeof(Web.Pages.Events.Manage.DatesModel), "POST", $"/events/{{id}}/dates?handler=Cancel&occurrenceId={Guid.NewGuid()}", NoFields, NotFound, Forbidden, Forbidden),

@@ -33,6 +33,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<Occurrence> Occurrences => Set<Occurrence>();
     public DbSet<CatalogListing> CatalogListings => Set<CatalogListing>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
 
     /// <summary>The database's accent folding (ee_unaccent), so search terms fold exactly as the stored search text does.</summary>
     public static string Unaccent(string text) => throw new NotSupportedException("Only for use in queries.");

@@ -24,6 +24,8 @@ public class Guest
     public string? Email { get; set; }
     public string? Side { get; set; }
     public GuestStatus Status { get; set; } = GuestStatus.Invited;
+    /// <summary>For a person who registered for a public event: where their registrations stand. Kept by the database.</summary>
+    public GuestRegistration? Registration { get; set; }
 
     public int PlusOnesAllowed { get; set; }
     public int PlusOnesComing { get; set; }

@@ -25,6 +25,8 @@ public class Registration
     public Guid EventId { get; set; }
     /// <summary>The occurrence, for a recurring event: the pool its places are in.</summary>
     public Guid? OccurrenceId { get; set; }
+    /// <summary>The guest the registration is in the event's guest table as (set by the database, migration 0026).</summary>
+    public Guid? GuestId { get; set; }
     /// <summary>The language of the emails the registrant gets.</summary>
     public Language Language { get; set; }
     public Guid? UserId { get; set; }

@@ -25,6 +25,7 @@ public class GuestConfiguration : IEntityTypeConfiguration<Guest>
         {
             t.HasCheckConstraint("ck_guests_reachable", "phone IS NOT NULL OR email IS NOT NULL OR household_id IS NOT NULL");
             t.HasCheckConstraint("ck_guests_status", "status IN ('Invited', 'Confirmed', 'Declined')");
+            t.HasCheckConstraint("ck_guests_registration", "registration IS NULL OR registration IN ('Registered', 'Unconfirmed', 'Offered', 'Waitlisted', 'Cancelled')");
             t.HasCheckConstraint("ck_guests_language", "language IS NULL OR language IN ('English', 'Hebrew', 'Spanish')");
             t.HasCheckConstraint("ck_guests_plus_ones", "plus_ones_allowed >= 0 AND plus_ones_coming BETWEEN 0 AND plus_ones_allowed AND cardinality(plus_one_names) <= plus_ones_coming");
         });
@@ -35,6 +36,10 @@ public class GuestConfiguration : IEntityTypeConfiguration<Guest>
         g.Property(x => x.Email).HasColumnType("citext");
         g.Property(x => x.Side).HasMaxLength(Guest.SideMaxLength);
         g.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        // Written by the database's registration triggers (migration 0026), never by the app.
+        g.Property(x => x.Registration).HasConversion<string>().HasMaxLength(16);
+        g.Property(x => x.Registration).Metadata.SetBeforeSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
+        g.Property(x => x.Registration).Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);
         g.Property(x => x.DietaryNeeds).HasMaxLength(Guest.TextMaxLength);
         g.Property(x => x.TableName).HasMaxLength(Guest.SideMaxLength);
         g.Property(x => x.Notes).HasMaxLength(Guest.NotesMaxLength);

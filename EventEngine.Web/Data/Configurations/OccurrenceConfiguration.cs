@@ -32,3 +32,18 @@ public class CatalogListingConfiguration : IEntityTypeConfiguration<CatalogListi
         l.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId);
     }
 }
+
+public class AttendanceConfiguration : IEntityTypeConfiguration<Attendance>
+{
+    public void Configure(EntityTypeBuilder<Attendance> a)
+    {
+        a.ToTable("attendances");
+        a.Property(x => x.Id).ValueGeneratedNever();
+        a.HasIndex(x => new { x.GuestId, x.OccurrenceId }).IsUnique().AreNullsDistinct(false);
+        a.HasIndex(x => new { x.EventId, x.OccurrenceId });
+        a.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne<Guest>().WithMany().HasForeignKey(x => x.GuestId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne<Occurrence>().WithMany().HasForeignKey(x => x.OccurrenceId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne<AppUser>().WithMany().HasForeignKey(x => x.MarkedById).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -26,6 +26,8 @@ public class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
         r.HasIndex(x => x.TokenHash).IsUnique();
         r.HasIndex(x => x.HoldUntil).HasFilter("hold_until IS NOT NULL");
         r.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+        r.HasOne<Guest>().WithMany().HasForeignKey(x => x.GuestId).OnDelete(DeleteBehavior.SetNull);
+        r.HasIndex(x => x.GuestId);
         r.HasOne<Occurrence>().WithMany().HasForeignKey(x => x.OccurrenceId).OnDelete(DeleteBehavior.Cascade);
         r.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
     }

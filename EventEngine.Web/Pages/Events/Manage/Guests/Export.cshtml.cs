@@ -20,7 +20,7 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
     [
         "First name", "Last name", "Phone", "Email", "Household", "Side", "Status", "Plus-ones allowed", "Plus-ones coming",
         "Plus-one names", "Plus-one dietary needs", "Dietary needs", "Language", "Table", "Tags", "Notes", "Message to the hosts", "Answered at (UTC)",
-        "Added by", "Added at (UTC)",
+        "Added by", "Added at (UTC)", "Registration",
     ];
 
     [BindProperty(SupportsGet = true)]
@@ -56,6 +56,7 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
                 g.AnsweredAt,
                 AddedBy = db.Users.Where(u => u.Id == g.AddedById).Select(u => u.DisplayName).FirstOrDefault(),
                 g.CreatedAt,
+                g.Registration,
             })
             .AsNoTracking().AsAsyncEnumerable();
 
@@ -69,7 +70,7 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
                 g.PlusOnesAllowed.ToString(CultureInfo.InvariantCulture), g.PlusOnesComing.ToString(CultureInfo.InvariantCulture),
                 string.Join("; ", g.PlusOneNames), string.Join("; ", g.PlusOneDietaryNeeds), g.DietaryNeeds, g.Language?.ToString(), g.TableName,
                 string.Join(", ", g.Tags), g.Notes, g.RsvpMessage, g.AnsweredAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), g.AddedBy,
-                g.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                g.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), g.Registration?.Label(),
             ]);
         }
         await writer.FlushAsync();

@@ -18,6 +18,8 @@ public sealed class GuestFilter
 
     public string? Q { get; set; }
     public GuestStatus? Status { get; set; }
+    /// <summary>For a public event: where people's registrations stand.</summary>
+    public GuestRegistration? Registration { get; set; }
     public string? Side { get; set; }
     public string? Tag { get; set; }
     public Guid? Household { get; set; }
@@ -35,12 +37,13 @@ public sealed class GuestFilter
 
     public string SortKey => Sorts.Any(s => s.Key == Sort) ? Sort! : "name";
 
-    public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || Status is not null || !string.IsNullOrEmpty(Side)
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || Status is not null || Registration is not null || !string.IsNullOrEmpty(Side)
         || !string.IsNullOrEmpty(Tag) || Household is not null || Mine;
 
     public IQueryable<Guest> Apply(IQueryable<Guest> guests, Guid currentUserId)
     {
         if (Status is { } status) guests = guests.Where(g => g.Status == status);
+        if (Registration is { } registration) guests = guests.Where(g => g.Registration == registration);
         if (Side == NoSide) guests = guests.Where(g => g.Side == null);
         else if (!string.IsNullOrEmpty(Side)) guests = guests.Where(g => g.Side == Side);
         if (!string.IsNullOrEmpty(Tag)) guests = guests.Where(g => g.Tags.Contains(Tag));
@@ -92,6 +95,7 @@ public sealed class GuestFilter
         var query = new Dictionary<string, string?>();
         if (!string.IsNullOrWhiteSpace(Q)) query["q"] = Q.Trim();
         if (Status is { } status) query["status"] = status.ToString();
+        if (Registration is { } registration) query["registration"] = registration.ToString();
         if (!string.IsNullOrEmpty(Side)) query["side"] = Side;
         if (!string.IsNullOrEmpty(Tag)) query["tag"] = Tag;
         if (Household is { } id && household) query["household"] = id.ToString();
