@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using AngleSharp.Dom;
 using EventEngine.Web.Domain;
@@ -158,5 +159,24 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
              $"/events/{e.Id}/reports/caterer-sheet", $"/events/{e.Id}/reports/door-list", $"/events/{e.Id}/reports/seating-plan"],
             page.QuerySelectorAll("[data-export-link]").Select(a => a.GetAttribute("href")));
         Assert.Null((await viewer.GetPageAsync($"/events/{e.Id}/dashboard")).QuerySelector("[data-export-link]"));
+    }
+
+    [Fact]
+    public async Task A_public_event_shows_its_places_waiting_list_and_registrations_per_day()
+    {
+        var (client, owner) = await app.LoggedInAsync("Organiser");
+        var e = await app.PublicEventAsync(await app.OrganisationAsync(), "Talk", "london", DateTime.UtcNow.Date.AddDays(20).AddHours(19), admin: owner,
+            more: x => x.Capacity = 2);
+        var desk = app.Services.GetRequiredService<EventEngine.Web.Registrations.Capacity>();
+        foreach (var name in new[] { "Ann", "Bob", "Cat" }) await desk.RegisterAsync(new(e.Id, null, name, $"{name}@example.com", 1, true));
+
+        var page = await client.GetPageAsync($"/events/{e.Id}/dashboard");
+
+        var row = page.QuerySelector("[data-testid=registration-pools] tbody tr")!.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["2", "2", "1", "0"], row);
+        Assert.Contains("3 registrations in the last 30 days", page.QuerySelector("#registrations-chart-title")!.TextContent);
+        // A private event has no such panel.
+        var privateEvent = await app.CreateEventAsync(owner, "Dinner", "Europe/London");
+        Assert.Null((await client.GetPageAsync($"/events/{privateEvent.Id}/dashboard")).QuerySelector("[data-testid=registrations]"));
     }
 }

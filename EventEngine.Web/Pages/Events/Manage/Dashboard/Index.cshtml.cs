@@ -12,14 +12,18 @@ public class IndexModel(AppDbContext db, CurrentEvent current, TimeProvider cloc
     public string EventName { get; private set; } = "";
     public string TimeZoneId { get; private set; } = "";
     public DashboardReport Report { get; private set; } = null!;
+    /// <summary>For a public event that takes registrations: places, waiting list and registrations over time.</summary>
+    public RegistrationReport? Registrations { get; private set; }
     public Guid EventId => current.EventId;
     public bool CanExport => current.Can(EventPermission.ExportGuests);
 
     public async Task OnGetAsync()
     {
-        var e = await db.Events.AsNoTracking().Where(x => x.Id == current.EventId).Select(x => new { x.Name, x.TimeZoneId }).SingleAsync();
+        var e = await db.Events.AsNoTracking().SingleAsync(x => x.Id == current.EventId);
+        var now = clock.GetUtcNow().UtcDateTime;
         EventName = e.Name;
         TimeZoneId = e.TimeZoneId;
-        Report = await DashboardReport.LoadAsync(db, current.EventId, e.TimeZoneId, clock.GetUtcNow().UtcDateTime);
+        Report = await DashboardReport.LoadAsync(db, current.EventId, e.TimeZoneId, now);
+        Registrations = await RegistrationReport.LoadAsync(db, e, now);
     }
 }
