@@ -100,9 +100,26 @@ public class SeriesJourneyTests(BrowserFixture browser)
         await next.GetByRole(AriaRole.Button, new() { Name = "Take the place" }).ClickAsync();
         await Expect(next.GetByTestId("registration")).ToHaveAttributeAsync("data-status", "Confirmed");
 
-        // The organiser sees it on the dates page; both sides on a desktop.
+        // The organiser sees it on the dates page, and Nina in the guest table; at the door, one tap marks her arrived.
         await owner.ReloadAsync();
         await Expect(owner.GetByTestId("date").Nth(1)).ToContainTextAsync("1 of 1 places taken");
+        var eventPath = Regex.Match(owner.Url, "/events/[0-9a-f-]+").Value;
+        await owner.GotoAsync($"{eventPath}/guests?registration=Registered");
+        await Expect(owner.Locator("[data-guest-row]")).ToHaveCountAsync(1);
+        await Expect(owner.Locator("[data-guest-row] [data-field=registration]")).ToHaveTextAsync("Registered");
+        await Accessibility.LookAsync(owner, "series-guests-phone");
+        await owner.GotoAsync($"{eventPath}/door?date={first.AddDays(7):yyyy-MM-dd}");
+        await owner.GetByLabel("Find by name").FillAsync("nina");
+        await Expect(owner.GetByTestId("door-person")).ToHaveCountAsync(1);
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Arrived: Nina Next" }).ClickAsync();
+        await Expect(owner.GetByTestId("door-person")).ToHaveAttributeAsync("data-arrived", "true");
+        await owner.ReloadAsync();
+        await Expect(owner.GetByTestId("door-count")).ToHaveTextAsync("1 of 1 person arrived");
+        await Accessibility.LookAsync(owner, "door-phone");
+        await owner.GotoAsync($"{eventPath}/dashboard");
+        await Expect(owner.GetByTestId("registrations")).ToBeVisibleAsync();
+        await Accessibility.LookAsync(owner, "series-dashboard-phone");
+        await owner.GotoAsync($"{eventPath}/dates");
         await owner.SetViewportSizeAsync(BrowserFixture.Desktop.Width, BrowserFixture.Desktop.Height);
         await owner.GetByTestId("date").Nth(1).GetByText("Change this date").ClickAsync();
         await BrowserFixture.ScreenshotAsync(owner, "series-dates-desktop");
