@@ -204,6 +204,10 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Web.Pages.Events.Manage.Door.IndexModel), "GET", "/events/{id}/door", NoFields, Ok, Ok, Ok),
         new(typeof(Web.Pages.Events.Manage.Door.IndexModel), "GET", "/events/{id}/door?handler=Export", NoFields, Ok, Ok, Forbidden),
         new(typeof(Web.Pages.Events.Manage.Door.IndexModel), "POST", $"/events/{{id}}/door?handler=Mark&guestId={Guid.NewGuid()}", NoFields, NotFound, NotFound, Forbidden),
+        // The matrix event is private: its guests answer on their RSVP page, so it has no registration questions.
+        new(typeof(Web.Pages.Events.Manage.QuestionsModel), "GET", "/events/{id}/questions", NoFields, Redirect, Forbidden, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.QuestionsModel), "POST", "/events/{id}/questions?handler=Add", e => [("Input.Label", "Size?"), ("Input.Kind", "Text")], NotFound, Forbidden, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.QuestionsModel), "POST", $"/events/{{id}}/questions?handler=Remove&questionId={Guid.NewGuid()}", NoFields, NotFound, Forbidden, Forbidden),
         // The matrix event does not repeat: its dates page sends everyone to the overview, and no date of it is found.
         new(typeof(Web.Pages.Events.Manage.DatesModel), "GET", "/events/{id}/dates", NoFields, Redirect, Redirect, Redirect),
         new(typeof(Web.Pages.Events.Manage.DatesModel), "POST", $"/events/{{id}}/dates?handler=Cancel&occurrenceId={Guid.NewGuid()}", NoFields, NotFound, Forbidden, Forbidden),

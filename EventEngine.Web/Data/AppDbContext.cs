@@ -34,6 +34,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<Occurrence> Occurrences => Set<Occurrence>();
     public DbSet<CatalogListing> CatalogListings => Set<CatalogListing>();
     public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
+    public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();
 
     /// <summary>The database's accent folding (ee_unaccent), so search terms fold exactly as the stored search text does.</summary>
     public static string Unaccent(string text) => throw new NotSupportedException("Only for use in queries.");

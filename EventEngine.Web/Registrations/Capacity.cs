@@ -26,8 +26,9 @@ public sealed partial class Capacity(IServiceScopeFactory scopes, LinkTokens tok
     /// otherwise the places are held until the visitor confirms from the email.
     /// </summary>
     /// <paramref name="OccurrenceId"/>: the date of a series, which is the pool; null for a one-off event.
+    /// <paramref name="Answers"/>: to the organiser's questions, already checked (<see cref="Registrations.Answers"/>).
     public sealed record Request(Guid EventId, Guid? UserId, string Name, string Email, int Places, bool Confirmed, Guid? OccurrenceId = null,
-        Language Language = Language.English);
+        Language Language = Language.English, IReadOnlyDictionary<Guid, string>? Answers = null);
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -73,6 +74,8 @@ public sealed partial class Capacity(IServiceScopeFactory scopes, LinkTokens tok
                 UpdatedAt = now,
             };
             db.Registrations.Add(registration);
+            foreach (var (question, value) in request.Answers ?? new Dictionary<Guid, string>())
+                db.RegistrationAnswers.Add(new RegistrationAnswer { RegistrationId = registration.Id, QuestionId = question, EventId = request.EventId, Value = value });
             Tell(db, registration, p, now);
             await db.SaveChangesAsync(cancellationToken);
             return registration;

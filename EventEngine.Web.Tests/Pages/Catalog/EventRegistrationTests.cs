@@ -110,4 +110,40 @@ public class EventRegistrationTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     private Task<Event> EventAsync(int capacity, int placesPerPerson = 1) => app.ClassWithPlacesAsync(capacity, placesPerPerson);
+
+    [Fact]
+    public async Task The_organisers_questions_are_asked_checked_at_their_fields_and_the_answers_show_in_the_guest_table_and_export()
+    {
+        var (organiser, owner) = await app.LoggedInAsync("Organiser");
+        var e = await app.PublicEventAsync(await app.OrganisationAsync(), "Fun Run", "london", new DateTime(2027, 5, 1, 9, 0, 0), admin: owner,
+            more: x => x.Capacity = 10);
+        var size = new RegistrationQuestion { Id = Guid.NewGuid(), EventId = e.Id, Position = 1, Label = "T-shirt size", Kind = QuestionKind.Choice, Choices = ["S", "M", "L"], Required = true, CreatedAt = DateTime.UtcNow };
+        var note = new RegistrationQuestion { Id = Guid.NewGuid(), EventId = e.Id, Position = 2, Label = "Anything else?", Kind = QuestionKind.Text, CreatedAt = DateTime.UtcNow };
+        await app.QueryAsync(db => { db.RegistrationQuestions.AddRange(size, note); return db.SaveChangesAsync(); });
+        var path = EventModel.PathOf(e);
+        var visitor = app.CreateAppClient();
+        Assert.Equal(2, (await visitor.GetPageAsync(path)).QuerySelectorAll("[data-testid=visitor-form] [data-testid=question]").Length);
+
+        var refused = await AppClient.ParseAsync(await visitor.PostFormAsync($"{path}?handler=visitor",
+            [new("Visitor.Name", "Vera"), new("Visitor.Email", "vera@example.com"), new("Visitor.Places", "1"), new($"Answers[{size.Id}]", "XXL"), new($"Answers[{note.Id}]", "Vegan")], tokenFrom: path));
+        Assert.Contains("Choose one of the answers offered", refused.QuerySelector($"[data-valmsg-for='Answers[{size.Id}]']")!.TextContent);
+        Assert.Equal("Vegan", refused.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>($"#answer-{note.Id:N}")!.Value);
+        Assert.False(await app.QueryAsync(db => db.Registrations.AnyAsync(r => r.EventId == e.Id)));
+
+        // Signed in, a required question left blank is asked again at its field.
+        var (client, _) = await app.LoggedInAsync("Ada");
+        var blank = await AppClient.ParseAsync(await client.PostFormAsync($"{path}?handler=register", [new("places", "1")], tokenFrom: path));
+        Assert.Contains("Choose an answer", blank.QuerySelector($"[data-valmsg-for='Answers[{size.Id}]']")!.TextContent);
+        Assert.False(await app.QueryAsync(db => db.Registrations.AnyAsync(r => r.EventId == e.Id)));
+
+        await visitor.PostFormAsync($"{path}?handler=visitor",
+            [new("Visitor.Name", "Vera Visitor"), new("Visitor.Email", "vera@example.com"), new("Visitor.Places", "1"), new($"Answers[{size.Id}]", "M"), new($"Answers[{note.Id}]", " Vegan ")], tokenFrom: path);
+
+        var answers = await app.QueryAsync(db => db.RegistrationAnswers.Where(a => a.EventId == e.Id).OrderBy(a => a.Value).Select(a => a.Value).ToListAsync());
+        Assert.Equal(["M", "Vegan"], answers);
+        var guests = await organiser.GetPageAsync($"/events/{e.Id}/guests");
+        Assert.Equal(["T-shirt size: M", "Anything else?: Vegan"], guests.QuerySelectorAll("[data-field=answer]").Select(a => a.TextContent.Trim()));
+        var csv = CsvRecords.Read(System.Text.Encoding.UTF8.GetString((await organiser.Http.GetByteArrayAsync($"/events/{e.Id}/guests/export"))[3..]));
+        Assert.Equal("T-shirt size: M; Anything else?: Vegan", csv[1][csv[0].IndexOf("Answers")]);
+    }
 }

@@ -32,3 +32,34 @@ public class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
         r.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+public class RegistrationQuestionConfiguration : IEntityTypeConfiguration<RegistrationQuestion>
+{
+    public void Configure(EntityTypeBuilder<RegistrationQuestion> q)
+    {
+        q.ToTable("registration_questions", t =>
+        {
+            t.HasCheckConstraint("ck_registration_questions_kind", "kind IN ('Text', 'Choice')");
+            t.HasCheckConstraint("ck_registration_questions_choices", "(kind = 'Choice') = (cardinality(choices) > 0)");
+        });
+        q.Property(x => x.Id).ValueGeneratedNever();
+        q.Property(x => x.Label).HasMaxLength(RegistrationQuestion.LabelMaxLength);
+        q.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        q.Property(x => x.Choices).HasDefaultValueSql("'{}'").ValueGeneratedNever();
+        q.HasIndex(x => new { x.EventId, x.Position });
+        q.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public class RegistrationAnswerConfiguration : IEntityTypeConfiguration<RegistrationAnswer>
+{
+    public void Configure(EntityTypeBuilder<RegistrationAnswer> a)
+    {
+        a.ToTable("registration_answers");
+        a.HasKey(x => new { x.RegistrationId, x.QuestionId });
+        a.Property(x => x.Value).HasMaxLength(RegistrationQuestion.AnswerMaxLength);
+        a.HasOne<Registration>().WithMany().HasForeignKey(x => x.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne<RegistrationQuestion>().WithMany().HasForeignKey(x => x.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

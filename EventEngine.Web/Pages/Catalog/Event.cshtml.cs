@@ -44,6 +44,15 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capa
     [BindProperty]
     public VisitorInput Visitor { get; set; } = new();
 
+    /// <summary>The answers to the organiser's questions, as the form sent them (by question); checked by <see cref="Registrations.Answers"/>.</summary>
+    // Named, so that a form without answers binds nothing rather than falling back to reading every field as one.
+    [BindProperty(Name = "Answers")]
+    [Microsoft.AspNetCore.Mvc.ModelBinding.Validation.ValidateNever]
+    public Dictionary<Guid, string?> Answers { get; set; } = [];
+
+    /// <summary>The organiser's questions, asked when registering.</summary>
+    public IReadOnlyList<RegistrationQuestion> Questions { get; private set; } = [];
+
     /// <summary>Registration here: places left (null for no limit) and whether people wait; null when the event takes none.</summary>
     public (int? Left, bool Waiting)? Availability { get; private set; }
     /// <summary>The signed-in person's registration for the event that still stands, with its link.</summary>
@@ -104,8 +113,16 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capa
         if (Availability is null || user is null) return this.RedirectWithToast(Here, "This event doesn't take registrations here.", ToastKind.Error);
         if (places < 1 || places > Event.PlacesPerPerson)
             return this.RedirectWithToast(Here, $"Choose from 1 to {Event.PlacesPerPerson} places.", ToastKind.Error);
+        // Visitor's fields are not on this form: only the answers are checked.
+        ModelState.Clear();
+        var answers = CheckAnswers();
+        if (!ModelState.IsValid)
+        {
+            JsonLd = EventJsonLd.For(Event, Organisation, City, CanonicalUrl, OrganisationUrl, ImageUrl);
+            return Page();
+        }
         var registration = await capacity.RegisterAsync(new(Event.Id, user.Id, user.DisplayName, user.Email!, places, Confirmed: true, Occurrence?.Id,
-            ReaderLanguage()), HttpContext.RequestAborted);
+            ReaderLanguage(), answers), HttpContext.RequestAborted);
         if (registration is null) return this.RedirectWithToast(Here, "This event no longer takes registrations.", ToastKind.Error);
         return this.RedirectWithToast("/registrations/" + capacity.Token(registration), registration.Status == RegistrationStatus.Confirmed
             ? "You're registered." : "The event is full, so you're on the waiting list.");
@@ -124,6 +141,7 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capa
             ModelState.AddModelError($"{nameof(Visitor)}.{nameof(VisitorInput.Places)}", $"Choose from 1 to {Event.PlacesPerPerson} places.");
         if (Visitor.Name is not null && PlainText.Tidy(Visitor.Name) is null)
             ModelState.AddModelError($"{nameof(Visitor)}.{nameof(VisitorInput.Name)}", "Enter your name.");
+        var answers = CheckAnswers();
         if (ModelState.IsValid && await limits.HitAsync(VisitorRegistrations, RateLimits.ClientOf(HttpContext), HttpContext.RequestAborted) is { } wait)
             ModelState.AddModelError($"{nameof(Visitor)}.{nameof(VisitorInput.Email)}",
                 $"Too many registrations from your connection. Try again in {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} minutes.");
@@ -134,11 +152,19 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capa
         }
         var email = Visitor.Email!.Trim();
         var registration = await capacity.RegisterAsync(new(Event.Id, null, PlainText.Tidy(Visitor.Name)!, email, Visitor.Places, Confirmed: false,
-            Occurrence?.Id, ReaderLanguage()), HttpContext.RequestAborted);
+            Occurrence?.Id, ReaderLanguage(), answers), HttpContext.RequestAborted);
         if (registration is null) return this.RedirectWithToast(Here, "This event no longer takes registrations.", ToastKind.Error);
         return this.RedirectWithToast(Here, registration.Status == RegistrationStatus.Held
             ? $"Check your email: we sent a link to {email}. Confirm within {(int)Capacity.HoldFor.TotalMinutes} minutes to keep your place."
             : $"The event is full, so you're on the waiting list. We sent the details to {email}.");
+    }
+
+    /// <summary>The answers to the questions, checked; each problem goes to its question's field, keeping what was typed.</summary>
+    private Dictionary<Guid, string> CheckAnswers()
+    {
+        var (answers, problems) = Web.Registrations.Answers.Check(Questions, Answers);
+        foreach (var (field, problem) in problems) ModelState.AddModelError(field, problem);
+        return answers;
     }
 
     /// <summary>
@@ -158,6 +184,7 @@ public class EventModel(AppDbContext db, IOptions<AppOptions> app, Capacity capa
             || Occurrence?.Status == OccurrenceStatus.Cancelled || (Event.EndsAt ?? Event.StartsAt) <= clock.GetUtcNow().UtcDateTime) return;
         var pool = Occurrence?.Id ?? Event.Id;
         Availability = await capacity.AvailabilityAsync(pool, places, HttpContext.RequestAborted);
+        Questions = await db.RegistrationQuestions.AsNoTracking().Where(q => q.EventId == Event.Id).OrderBy(q => q.Position).ToListAsync(HttpContext.RequestAborted);
         if (User.Identity?.IsAuthenticated != true) return;
         var userId = User.GetUserId();
         // Row-level security lets a person read their own registrations (migration 0022).

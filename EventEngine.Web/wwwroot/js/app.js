@@ -161,7 +161,7 @@
     }
     // Parts of a fieldset that show for some values of a choice (a public event's repeat fields), and the unit it names.
     if (e.target.matches("[data-reveal]")) {
-      var fieldset = e.target.closest("fieldset");
+      var fieldset = e.target.closest("fieldset, form");
       fieldset.querySelectorAll('[data-when="' + e.target.dataset.reveal + '"]').forEach(function (part) {
         part.hidden = part.dataset.values.split(" ").indexOf(e.target.value) < 0;
       });

@@ -112,6 +112,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, ActivityLog log, R
     {
         var guest = await db.Guests.AsNoTracking().Include(g => g.Household).SingleAsync(g => g.Id == guestId);
         var message = (await GuestRowView.LastMessagesAsync(db, current.EventId, [guestId])).GetValueOrDefault(guestId);
-        return Partial("_GuestRow", new GuestRowView(guest, current.EventId, CanEdit: true, message));
+        var registration = guest.Registration is null ? null : (await GuestRowView.RegistrationsAsync(db, current.EventId, [guestId])).GetValueOrDefault(guestId);
+        return Partial("_GuestRow", new GuestRowView(guest, current.EventId, CanEdit: true, message, registration));
     }
 }

@@ -20,7 +20,7 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
     [
         "First name", "Last name", "Phone", "Email", "Household", "Side", "Status", "Plus-ones allowed", "Plus-ones coming",
         "Plus-one names", "Plus-one dietary needs", "Dietary needs", "Language", "Table", "Tags", "Notes", "Message to the hosts", "Answered at (UTC)",
-        "Added by", "Added at (UTC)", "Registration",
+        "Added by", "Added at (UTC)", "Registration", "Registered for", "Answers",
     ];
 
     [BindProperty(SupportsGet = true)]
@@ -33,9 +33,14 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = FileName(name, "guests.csv") }.ToString();
 
+        // Registered people's date and answers (their latest registration that stands), for the last two columns.
+        var registrantIds = await Filter.Apply(db.Guests.Where(g => g.EventId == current.EventId && g.Registration != null), current.UserId)
+            .Select(g => g.Id).ToListAsync();
+        var registered = registrantIds.Count == 0 ? [] : await GuestRowView.RegistrationsAsync(db, current.EventId, registrantIds);
         var rows = Filter.Order(Filter.Apply(db.Guests.Where(g => g.EventId == current.EventId), current.UserId))
             .Select(g => new
             {
+                g.Id,
                 g.FirstName,
                 g.LastName,
                 g.Phone,
@@ -71,6 +76,7 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
                 string.Join("; ", g.PlusOneNames), string.Join("; ", g.PlusOneDietaryNeeds), g.DietaryNeeds, g.Language?.ToString(), g.TableName,
                 string.Join(", ", g.Tags), g.Notes, g.RsvpMessage, g.AnsweredAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), g.AddedBy,
                 g.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), g.Registration?.Label(),
+                registered.GetValueOrDefault(g.Id)?.Date, registered.GetValueOrDefault(g.Id) is { } r ? string.Join("; ", r.Answers.Select(a => $"{a.Question}: {a.Answer}")) : null,
             ]);
         }
         await writer.FlushAsync();

@@ -22,6 +22,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
     public GuestCounts Counts { get; private set; } = null!;
     public List<Guest> Guests { get; private set; } = [];
     public Dictionary<Guid, GuestRowView.LastMessage> LastMessages { get; private set; } = [];
+    public Dictionary<Guid, GuestRowView.Registered> Registrations { get; private set; } = [];
     public int Total { get; private set; }
     public int PageCount => Math.Max(1, (Total + GuestFilter.PageSize - 1) / GuestFilter.PageSize);
     public List<string> Sides { get; private set; } = [];
@@ -73,5 +74,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
             .AsNoTracking().ToDictionaryAsync(g => g.Id);
         Guests = [.. ids.Select(id => page[id])];
         LastMessages = await GuestRowView.LastMessagesAsync(db, current.EventId, ids);
+        var registered = Guests.Where(g => g.Registration is not null).Select(g => g.Id).ToList();
+        if (registered.Count > 0) Registrations = await GuestRowView.RegistrationsAsync(db, current.EventId, registered);
     }
 }
