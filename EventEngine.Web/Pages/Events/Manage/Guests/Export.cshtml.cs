@@ -20,8 +20,11 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
     [
         "First name", "Last name", "Phone", "Email", "Household", "Side", "Status", "Plus-ones allowed", "Plus-ones coming",
         "Plus-one names", "Plus-one dietary needs", "Dietary needs", "Language", "Table", "Tags", "Notes", "Message to the hosts", "Answered at (UTC)",
-        "Added by", "Added at (UTC)", "Registration", "Registered for", "Answers",
+        "Added by", "Added at (UTC)",
     ];
+
+    /// <summary>A public event's export goes on with where each registered person stands, their date and their answers.</summary>
+    public static readonly string[] RegistrationHeaders = ["Registration", "Registered for", "Answers"];
 
     [BindProperty(SupportsGet = true)]
     public GuestFilter Filter { get; set; } = new();
@@ -29,7 +32,9 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
     public async Task<IActionResult> OnGetAsync()
     {
         ModelState.Clear();
-        var name = await db.Events.Where(e => e.Id == current.EventId).Select(e => e.Name).SingleAsync();
+        var e = await db.Events.Where(x => x.Id == current.EventId).Select(x => new { x.Name, x.Visibility }).SingleAsync();
+        var name = e.Name;
+        var isPublic = e.Visibility == EventVisibility.Public;
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = FileName(name, "guests.csv") }.ToString();
 
@@ -66,17 +71,21 @@ public class ExportModel(AppDbContext db, CurrentEvent current) : PageModel
             .AsNoTracking().AsAsyncEnumerable();
 
         await using var writer = CsvWriter.Create(Response.Body, GuestCsv.Options, leaveOpen: true);
-        await writer.WriteRecordAsync(Headers);
+        await writer.WriteRecordAsync(isPublic ? [.. Headers, .. RegistrationHeaders] : Headers);
         await foreach (var g in rows)
         {
-            await writer.WriteRecordAsync(
+            string?[] record =
             [
                 g.FirstName, g.LastName, g.Phone, g.Email, g.Household, g.Side, g.Status.Label(),
                 g.PlusOnesAllowed.ToString(CultureInfo.InvariantCulture), g.PlusOnesComing.ToString(CultureInfo.InvariantCulture),
                 string.Join("; ", g.PlusOneNames), string.Join("; ", g.PlusOneDietaryNeeds), g.DietaryNeeds, g.Language?.ToString(), g.TableName,
                 string.Join(", ", g.Tags), g.Notes, g.RsvpMessage, g.AnsweredAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), g.AddedBy,
-                g.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), g.Registration?.Label(),
-                registered.GetValueOrDefault(g.Id)?.Date, registered.GetValueOrDefault(g.Id) is { } r ? string.Join("; ", r.Answers.Select(a => $"{a.Question}: {a.Answer}")) : null,
+                g.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            ];
+            await writer.WriteRecordAsync(!isPublic ? record :
+            [
+                .. record, g.Registration?.Label(), registered.GetValueOrDefault(g.Id)?.Date,
+                registered.GetValueOrDefault(g.Id) is { } r ? string.Join("; ", r.Answers.Select(a => $"{a.Question}: {a.Answer}")) : null,
             ]);
         }
         await writer.FlushAsync();
