@@ -60,6 +60,8 @@ public class Guest
     public string? SortName { get; private set; }
 
     public Household? Household { get; set; }
+    /// <summary>Marked as arrived at the door (once per date, for a series).</summary>
+    public List<Attendance> Attendances { get; set; } = [];
 
     public string DisplayName => NameOf(FirstName, LastName);
 

@@ -42,7 +42,7 @@ public class AttendanceConfiguration : IEntityTypeConfiguration<Attendance>
         a.HasIndex(x => new { x.GuestId, x.OccurrenceId }).IsUnique().AreNullsDistinct(false);
         a.HasIndex(x => new { x.EventId, x.OccurrenceId });
         a.HasOne<Event>().WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
-        a.HasOne<Guest>().WithMany().HasForeignKey(x => x.GuestId).OnDelete(DeleteBehavior.Cascade);
+        a.HasOne<Guest>().WithMany(g => g.Attendances).HasForeignKey(x => x.GuestId).OnDelete(DeleteBehavior.Cascade);
         a.HasOne<Occurrence>().WithMany().HasForeignKey(x => x.OccurrenceId).OnDelete(DeleteBehavior.Cascade);
         a.HasOne<AppUser>().WithMany().HasForeignKey(x => x.MarkedById).OnDelete(DeleteBehavior.SetNull);
     }

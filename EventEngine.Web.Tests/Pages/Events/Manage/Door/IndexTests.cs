@@ -34,6 +34,10 @@ public class IndexTests(AppFactory app) : IClassFixture<AppFactory>
         var row = await AppClient.ParseAsync(tapped);
         Assert.Equal("true", row.QuerySelector("[data-testid=door-person]")!.GetAttribute("data-arrived"));
         Assert.Equal("2 of 3 people arrived", (await client.GetPageAsync(url)).QuerySelector("[data-testid=door-count]")!.TextContent.Trim());
+        var arrived = await client.GetPageAsync($"/events/{e.Id}/guests?arrived=true");
+        Assert.Equal("Zoë Adams", Assert.Single(arrived.QuerySelectorAll("[data-guest-row]")).QuerySelector("[data-field=name]")!.TextContent.Trim());
+        Assert.Equal("Arrived", arrived.QuerySelector("[data-guest-row] [data-field=arrived]")!.TextContent.Trim());
+        Assert.Equal(2, (await client.GetPageAsync($"/events/{e.Id}/guests?arrived=false")).QuerySelectorAll("[data-guest-row]").Length);
         // A second tap at once (another phone) changes nothing; undo takes it back.
         await client.PostHtmxAsync($"{url}?handler=mark&guestId={zoe.Id}&arrived=true", []);
         Assert.Equal(1, await app.QueryAsync(db => db.Attendances.CountAsync(a => a.GuestId == zoe.Id)));

@@ -110,7 +110,7 @@ public class EditModel(AppDbContext db, CurrentEvent current, ActivityLog log, R
 
     private async Task<IActionResult> DisplayRowAsync(Guid guestId)
     {
-        var guest = await db.Guests.AsNoTracking().Include(g => g.Household).SingleAsync(g => g.Id == guestId);
+        var guest = await db.Guests.AsNoTracking().Include(g => g.Household).Include(g => g.Attendances).SingleAsync(g => g.Id == guestId);
         var message = (await GuestRowView.LastMessagesAsync(db, current.EventId, [guestId])).GetValueOrDefault(guestId);
         var registration = guest.Registration is null ? null : (await GuestRowView.RegistrationsAsync(db, current.EventId, [guestId])).GetValueOrDefault(guestId);
         return Partial("_GuestRow", new GuestRowView(guest, current.EventId, CanEdit: true, message, registration));

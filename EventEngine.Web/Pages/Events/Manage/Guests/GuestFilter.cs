@@ -20,6 +20,8 @@ public sealed class GuestFilter
     public GuestStatus? Status { get; set; }
     /// <summary>For a public event: where people's registrations stand.</summary>
     public GuestRegistration? Registration { get; set; }
+    /// <summary>Marked as arrived at the door (true), or not (false).</summary>
+    public bool? Arrived { get; set; }
     public string? Side { get; set; }
     public string? Tag { get; set; }
     public Guid? Household { get; set; }
@@ -37,13 +39,14 @@ public sealed class GuestFilter
 
     public string SortKey => Sorts.Any(s => s.Key == Sort) ? Sort! : "name";
 
-    public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || Status is not null || Registration is not null || !string.IsNullOrEmpty(Side)
+    public bool IsFiltered => !string.IsNullOrWhiteSpace(Q) || Status is not null || Registration is not null || Arrived is not null || !string.IsNullOrEmpty(Side)
         || !string.IsNullOrEmpty(Tag) || Household is not null || Mine;
 
     public IQueryable<Guest> Apply(IQueryable<Guest> guests, Guid currentUserId)
     {
         if (Status is { } status) guests = guests.Where(g => g.Status == status);
         if (Registration is { } registration) guests = guests.Where(g => g.Registration == registration);
+        if (Arrived is { } arrived) guests = guests.Where(g => g.Attendances.Any() == arrived);
         if (Side == NoSide) guests = guests.Where(g => g.Side == null);
         else if (!string.IsNullOrEmpty(Side)) guests = guests.Where(g => g.Side == Side);
         if (!string.IsNullOrEmpty(Tag)) guests = guests.Where(g => g.Tags.Contains(Tag));
@@ -96,6 +99,7 @@ public sealed class GuestFilter
         if (!string.IsNullOrWhiteSpace(Q)) query["q"] = Q.Trim();
         if (Status is { } status) query["status"] = status.ToString();
         if (Registration is { } registration) query["registration"] = registration.ToString();
+        if (Arrived is { } arrived) query["arrived"] = arrived ? "true" : "false";
         if (!string.IsNullOrEmpty(Side)) query["side"] = Side;
         if (!string.IsNullOrEmpty(Tag)) query["tag"] = Tag;
         if (Household is { } id && household) query["household"] = id.ToString();

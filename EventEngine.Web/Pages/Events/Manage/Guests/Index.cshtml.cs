@@ -70,7 +70,7 @@ public class IndexModel(AppDbContext db, CurrentEvent current) : PageModel
         // Sort and page on ids alone (a narrow sort, often straight off an index), then load just that page's guests.
         var ids = await Filter.Order(filtered).Skip((Filter.Page - 1) * GuestFilter.PageSize).Take(GuestFilter.PageSize)
             .Select(g => g.Id).ToListAsync();
-        var page = await db.Guests.Include(g => g.Household).Where(g => g.EventId == current.EventId && ids.Contains(g.Id))
+        var page = await db.Guests.Include(g => g.Household).Include(g => g.Attendances).Where(g => g.EventId == current.EventId && ids.Contains(g.Id))
             .AsNoTracking().ToDictionaryAsync(g => g.Id);
         Guests = [.. ids.Select(id => page[id])];
         LastMessages = await GuestRowView.LastMessagesAsync(db, current.EventId, ids);
