@@ -40,6 +40,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     /// <summary>The database's accent folding (ee_unaccent), so search terms fold exactly as the stored search text does.</summary>
     public static string Unaccent(string text) => throw new NotSupportedException("Only for use in queries.");
 
+    /// <summary>The published public events whose words match a tsquery, with their rank (ee_catalog_search).</summary>
+    public IQueryable<CatalogMatch> CatalogSearch(string query) => FromExpression(() => CatalogSearch(query));
+
     /// <summary>How many events the account belongs to, for site staff (0 for anyone else): row-level security hides which.</summary>
     public static int StaffEventCount(Guid userId) => throw new NotSupportedException("Only for use in queries.");
 
@@ -52,6 +55,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
         builder.HasPostgresExtension("btree_gin");
         builder.HasDbFunction(typeof(AppDbContext).GetMethod(nameof(Unaccent))!).HasName("ee_unaccent");
         builder.HasDbFunction(typeof(AppDbContext).GetMethod(nameof(StaffEventCount))!).HasName("ee_staff_event_count");
+        builder.Entity<CatalogMatch>().HasNoKey().ToTable((string?)null);
+        builder.HasDbFunction(typeof(AppDbContext).GetMethod(nameof(CatalogSearch), [typeof(string)])!).HasName("ee_catalog_search");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         SnakeCaseNames.Apply(builder);
     }

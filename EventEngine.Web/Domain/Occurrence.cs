@@ -37,5 +37,19 @@ public class CatalogListing
     public DateOnly? Day { get; set; }
     public DateTime StartsAt { get; set; }
     public DateTime? EndsAt { get; set; }
+    // The event's columns the catalog filters on, copied into the view so the filters reach the events' indexes.
+    public EventVisibility Visibility { get; set; }
+    public EventStatus Status { get; set; }
+    public Guid? CityId { get; set; }
+    public EventCategory? Category { get; set; }
+    public decimal? PriceFrom { get; set; }
+    public string TimeZoneId { get; set; } = "";
     public Event Event { get; set; } = null!;
+}
+
+/// <summary>A published public event that matches the catalog's words, with its rank (ee_catalog_search, migration 0028).</summary>
+public class CatalogMatch
+{
+    public Guid EventId { get; set; }
+    public float Rank { get; set; }
 }

@@ -70,17 +70,16 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // Each one-off event and each scheduled date of a series (the catalog_listings view), with its event.
-        var listings = db.CatalogListings.AsNoTracking().Where(l => l.Event.Visibility == EventVisibility.Public && l.Event.Status == EventStatus.Published
+        var listings = db.CatalogListings.AsNoTracking().Where(l => l.Visibility == EventVisibility.Public && l.Status == EventStatus.Published
             && (l.EndsAt ?? l.StartsAt) >= now);
-        if (filter.City is { } citySlug) listings = listings.Where(l => l.Event.City!.Slug == citySlug);
-        if (filter.Category is { } category) listings = listings.Where(l => l.Event.Category == category);
-        if (filter.Price == CatalogPrice.Free) listings = listings.Where(l => l.Event.PriceFrom == null);
-        if (filter.Price == CatalogPrice.Paid) listings = listings.Where(l => l.Event.PriceFrom != null);
+        var city = filter.City is { } citySlug ? await db.Cities.Where(c => c.Slug == citySlug).Select(c => new { c.Id, c.TimeZoneId }).SingleOrDefaultAsync() : null;
+        if (filter.City is not null) listings = city is null ? listings.Where(l => false) : listings.Where(l => l.CityId == city.Id);
+        if (filter.Category is { } category) listings = listings.Where(l => l.Category == category);
+        if (filter.Price == CatalogPrice.Free) listings = listings.Where(l => l.PriceFrom == null);
+        if (filter.Price == CatalogPrice.Paid) listings = listings.Where(l => l.PriceFrom != null);
         if (filter.When != CatalogWhen.Upcoming)
         {
-            var zones = filter.City is { } slug
-                ? await db.Cities.Where(c => c.Slug == slug).Select(c => c.TimeZoneId).ToListAsync()
-                : await db.Cities.Select(c => c.TimeZoneId).Distinct().ToListAsync();
+            var zones = city is not null ? [city.TimeZoneId] : await db.Cities.Select(c => c.TimeZoneId).Distinct().ToListAsync();
             listings = listings.Where(InWindow(zones, filter, now));
         }
 
@@ -94,8 +93,8 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
         }
         else
         {
-            var matches = listings.Where(l => l.Event.SearchVector!.Matches(EF.Functions.ToTsQuery("simple", query)))
-                .Select(l => new { Listing = l, Rank = l.Event.SearchVector!.RankCoverDensity(EF.Functions.ToTsQuery("simple", query)) });
+            // The matches come from the events' GIN index through ee_catalog_search (migration 0028), then join the listings.
+            var matches = listings.Join(db.CatalogSearch(query), l => l.EventId, m => m.EventId, (l, m) => new { Listing = l, m.Rank });
             if (filter.After is { Rank: { } rank } after)
                 matches = matches.Where(m => m.Rank < rank
                     || (m.Rank == rank && EF.Functions.GreaterThan(ValueTuple.Create(m.Listing.StartsAt, m.Listing.Id), ValueTuple.Create(after.Start, after.Id))));
@@ -186,7 +185,7 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
         foreach (var zone in zones)
         {
             var (from, to) = Window(zone, filter.When, now, filter.From, filter.To);
-            Expression<Func<CatalogListing, bool>> one = x => x.Event.TimeZoneId == zone && x.StartsAt >= from && x.StartsAt < to;
+            Expression<Func<CatalogListing, bool>> one = x => x.TimeZoneId == zone && x.StartsAt >= from && x.StartsAt < to;
             var body = new Replace(one.Parameters[0], e).Visit(one.Body);
             any = any is null ? body : Expression.OrElse(any, body);
         }

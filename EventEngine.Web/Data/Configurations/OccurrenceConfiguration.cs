@@ -30,6 +30,9 @@ public class CatalogListingConfiguration : IEntityTypeConfiguration<CatalogListi
         l.ToView("catalog_listings");
         l.HasKey(x => x.Id);
         l.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId);
+        l.Property(x => x.Visibility).HasConversion<string>();
+        l.Property(x => x.Status).HasConversion<string>();
+        l.Property(x => x.Category).HasConversion<string>();
     }
 }
 
