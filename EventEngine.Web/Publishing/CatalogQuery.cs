@@ -93,17 +93,16 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
         }
         else
         {
-            // The matches come from the events' GIN index through ee_catalog_search (migration 0028), then join the listings.
-            var matches = listings.Join(db.CatalogSearch(query), l => l.EventId, m => m.EventId, (l, m) => new { Listing = l, m.Rank });
+            // The matching events come from their GIN index through ee_catalog_search (migration 0028); their listings are
+            // then found by id, and the best matches ordered here. Sorting and the page's cursor both use .NET's order,
+            // so pages follow one another exactly.
+            var ranks = (await db.CatalogSearch(query).ToListAsync()).ToDictionary(m => m.EventId, m => m.Rank);
+            var ids = ranks.Keys.ToList();
+            var found = (await listings.Where(l => ids.Contains(l.EventId)).Select(ToItem()).ToListAsync())
+                .Select(i => i with { Rank = ranks[i.EventId] });
             if (filter.After is { Rank: { } rank } after)
-                matches = matches.Where(m => m.Rank < rank
-                    || (m.Rank == rank && EF.Functions.GreaterThan(ValueTuple.Create(m.Listing.StartsAt, m.Listing.Id), ValueTuple.Create(after.Start, after.Id))));
-            items = await matches.OrderByDescending(m => m.Rank).ThenBy(m => m.Listing.StartsAt).ThenBy(m => m.Listing.Id).Take(pageSize + 1)
-                .Select(m => new Item(m.Listing.Id, m.Listing.EventId, m.Listing.Day, m.Listing.Event.Name, m.Listing.Event.Summary, m.Listing.StartsAt,
-                    m.Listing.EndsAt, m.Listing.Event.TimeZoneId, m.Listing.Event.City != null ? m.Listing.Event.City.Name : null, m.Listing.Event.Venue,
-                    m.Listing.Event.Category, m.Listing.Event.Organisation!.Name, m.Listing.Event.Status, m.Listing.Event.AttendanceMode,
-                    m.Listing.Event.PriceFrom, m.Listing.Event.Currency, m.Rank))
-                .ToListAsync();
+                found = found.Where(i => i.Rank < rank || (i.Rank == rank && (i.StartsAt > after.Start || (i.StartsAt == after.Start && i.Id.CompareTo(after.Id) > 0))));
+            items = found.OrderByDescending(i => i.Rank).ThenBy(i => i.StartsAt).ThenBy(i => i.Id).Take(pageSize + 1).ToList();
         }
         var more = items.Count > pageSize;
         var shown = items.Take(pageSize).ToList();
