@@ -32,7 +32,6 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUser
     public DbSet<OrganisationInvitation> OrganisationInvitations => Set<OrganisationInvitation>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<Occurrence> Occurrences => Set<Occurrence>();
-    public DbSet<CatalogListing> CatalogListings => Set<CatalogListing>();
     public DbSet<Attendance> Attendances => Set<Attendance>();
     public DbSet<RegistrationQuestion> RegistrationQuestions => Set<RegistrationQuestion>();
     public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();

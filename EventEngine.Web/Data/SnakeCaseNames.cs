@@ -16,7 +16,7 @@ public static class SnakeCaseNames
             if (table is not null) entity.SetTableName(ToSnakeCase(table));
             foreach (var property in entity.GetProperties())
                 property.SetColumnName(ToSnakeCase(property.GetColumnName()));
-            // A view (catalog_listings) has no constraints of its own to name.
+            // A type that is no table (a function's result) has no constraints of its own to name.
             if (table is null) continue;
             foreach (var key in entity.GetKeys())
                 key.SetName(ToSnakeCase(key.GetName()!));

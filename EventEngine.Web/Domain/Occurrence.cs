@@ -27,26 +27,6 @@ public class Occurrence
     public Event? Event { get; set; }
 }
 
-/// <summary>What the catalog lists (a view): a one-off public event, or one occurrence of a series.</summary>
-public class CatalogListing
-{
-    /// <summary>The occurrence's id, or the event's for a one-off.</summary>
-    public Guid Id { get; set; }
-    public Guid EventId { get; set; }
-    public Guid? OccurrenceId { get; set; }
-    public DateOnly? Day { get; set; }
-    public DateTime StartsAt { get; set; }
-    public DateTime? EndsAt { get; set; }
-    // The event's columns the catalog filters on, copied into the view so the filters reach the events' indexes.
-    public EventVisibility Visibility { get; set; }
-    public EventStatus Status { get; set; }
-    public Guid? CityId { get; set; }
-    public EventCategory? Category { get; set; }
-    public decimal? PriceFrom { get; set; }
-    public string TimeZoneId { get; set; } = "";
-    public Event Event { get; set; } = null!;
-}
-
 /// <summary>A published public event that matches the catalog's words, with its rank (ee_catalog_search, migration 0028).</summary>
 public class CatalogMatch
 {

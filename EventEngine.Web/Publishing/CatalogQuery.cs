@@ -69,18 +69,33 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
     public async Task<Page> RunAsync(Filter filter, int pageSize = PageSize)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        // Each one-off event and each scheduled date of a series (the catalog_listings view), with its event.
-        var listings = db.CatalogListings.AsNoTracking().Where(l => l.Visibility == EventVisibility.Public && l.Status == EventStatus.Published
-            && (l.EndsAt ?? l.StartsAt) >= now);
-        var city = filter.City is { } citySlug ? await db.Cities.Where(c => c.Slug == citySlug).Select(c => new { c.Id, c.TimeZoneId }).SingleOrDefaultAsync() : null;
-        if (filter.City is not null) listings = city is null ? listings.Where(l => false) : listings.Where(l => l.CityId == city.Id);
-        if (filter.Category is { } category) listings = listings.Where(l => l.Category == category);
-        if (filter.Price == CatalogPrice.Free) listings = listings.Where(l => l.PriceFrom == null);
-        if (filter.Price == CatalogPrice.Paid) listings = listings.Where(l => l.PriceFrom != null);
+        // The event's own filters, for one-off events and (through their series) for dates.
+        Expression<Func<Event, bool>> shown = e => e.Visibility == EventVisibility.Public && e.Status == EventStatus.Published;
+        var conditions = new List<Expression<Func<Event, bool>>> { shown };
+        if (filter.City is { } citySlug)
+        {
+            var cityId = await db.Cities.Where(c => c.Slug == citySlug).Select(c => (Guid?)c.Id).SingleOrDefaultAsync();
+            conditions.Add(e => e.CityId == cityId);
+        }
+        if (filter.Category is { } category) conditions.Add(e => e.Category == category);
+        if (filter.Price == CatalogPrice.Free) conditions.Add(e => e.PriceFrom == null);
+        if (filter.Price == CatalogPrice.Paid) conditions.Add(e => e.PriceFrom != null);
+        // One-off events, and the scheduled dates of series: two queries, each served by its own index in start order.
+        var events = db.Events.AsNoTracking().Where(e => e.RepeatRule == null && (e.EndsAt ?? e.StartsAt) >= now);
+        var dates = db.Occurrences.AsNoTracking().Where(o => o.Status == OccurrenceStatus.Scheduled && o.Event!.RepeatRule != null && (o.EndsAt ?? o.StartsAt) >= now);
+        foreach (var condition in conditions)
+        {
+            events = events.Where(condition);
+            dates = dates.Where(OfSeries(condition));
+        }
         if (filter.When != CatalogWhen.Upcoming)
         {
-            var zones = city is not null ? [city.TimeZoneId] : await db.Cities.Select(c => c.TimeZoneId).Distinct().ToListAsync();
-            listings = listings.Where(InWindow(zones, filter, now));
+            var zones = filter.City is { } slug
+                ? await db.Cities.Where(c => c.Slug == slug).Select(c => c.TimeZoneId).ToListAsync()
+                : await db.Cities.Select(c => c.TimeZoneId).Distinct().ToListAsync();
+            events = events.Where(InWindow(zones, filter, now, (zone, from, to) => (Expression<Func<Event, bool>>)(e => e.TimeZoneId == zone && e.StartsAt >= from && e.StartsAt < to)));
+            dates = dates.Where(InWindow(zones, filter, now,
+                (zone, from, to) => (Expression<Func<Occurrence, bool>>)(o => o.Event!.TimeZoneId == zone && o.StartsAt >= from && o.StartsAt < to)));
         }
 
         var query = filter.Words is { } words ? await TsQueryAsync(words) : null;
@@ -88,30 +103,56 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
         if (query is null)
         {
             if (filter.After is { } after)
-                listings = listings.Where(l => EF.Functions.GreaterThan(ValueTuple.Create(l.StartsAt, l.Id), ValueTuple.Create(after.Start, after.Id)));
-            items = await listings.OrderBy(l => l.StartsAt).ThenBy(l => l.Id).Take(pageSize + 1).Select(ToItem()).ToListAsync();
+            {
+                events = events.Where(e => EF.Functions.GreaterThan(ValueTuple.Create(e.StartsAt, e.Id), ValueTuple.Create(after.Start, after.Id)));
+                dates = dates.Where(o => EF.Functions.GreaterThan(ValueTuple.Create(o.StartsAt, o.Id), ValueTuple.Create(after.Start, after.Id)));
+            }
+            var oneOffs = await events.OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(pageSize + 1).Select(OneOff).ToListAsync();
+            var ofSeries = await dates.OrderBy(o => o.StartsAt).ThenBy(o => o.Id).Take(pageSize + 1).Select(Date).ToListAsync();
+            // Merged in the database's order, so the next page's cursor carries on exactly where this one stopped.
+            items = oneOffs.Concat(ofSeries).OrderBy(i => i.StartsAt).ThenBy(i => i.Id, DatabaseUuidOrder.Instance).Take(pageSize + 1).ToList();
         }
         else
         {
-            // The matching events come from their GIN index through ee_catalog_search (migration 0028); their listings are
+            // The matching events come from their GIN index through ee_catalog_search (migration 0028); their entries are
             // then found by id, and the best matches ordered here. Sorting and the page's cursor both use .NET's order,
             // so pages follow one another exactly.
             var ranks = (await db.CatalogSearch(query).ToListAsync()).ToDictionary(m => m.EventId, m => m.Rank);
             var ids = ranks.Keys.ToList();
-            var found = (await listings.Where(l => ids.Contains(l.EventId)).Select(ToItem()).ToListAsync())
+            var found = (await events.Where(e => ids.Contains(e.Id)).Select(OneOff).ToListAsync())
+                .Concat(await dates.Where(o => ids.Contains(o.EventId)).Select(Date).ToListAsync())
                 .Select(i => i with { Rank = ranks[i.EventId] });
             if (filter.After is { Rank: { } rank } after)
                 found = found.Where(i => i.Rank < rank || (i.Rank == rank && (i.StartsAt > after.Start || (i.StartsAt == after.Start && i.Id.CompareTo(after.Id) > 0))));
             items = found.OrderByDescending(i => i.Rank).ThenBy(i => i.StartsAt).ThenBy(i => i.Id).Take(pageSize + 1).ToList();
         }
         var more = items.Count > pageSize;
-        var shown = items.Take(pageSize).ToList();
-        return new Page(shown, more ? new Cursor(shown[^1].StartsAt, shown[^1].Id, shown[^1].Rank) : null);
+        var shownItems = items.Take(pageSize).ToList();
+        return new Page(shownItems, more ? new Cursor(shownItems[^1].StartsAt, shownItems[^1].Id, shownItems[^1].Rank) : null);
     }
 
-    private static Expression<Func<CatalogListing, Item>> ToItem() => l => new Item(l.Id, l.EventId, l.Day, l.Event.Name, l.Event.Summary, l.StartsAt,
-        l.EndsAt, l.Event.TimeZoneId, l.Event.City != null ? l.Event.City.Name : null, l.Event.Venue, l.Event.Category, l.Event.Organisation!.Name,
-        l.Event.Status, l.Event.AttendanceMode, l.Event.PriceFrom, l.Event.Currency, null);
+    private static readonly Expression<Func<Event, Item>> OneOff = e => new Item(e.Id, e.Id, null, e.Name, e.Summary, e.StartsAt, e.EndsAt, e.TimeZoneId,
+        e.City != null ? e.City.Name : null, e.Venue, e.Category, e.Organisation!.Name, e.Status, e.AttendanceMode, e.PriceFrom, e.Currency, null);
+
+    private static readonly Expression<Func<Occurrence, Item>> Date = o => new Item(o.Id, o.EventId, o.Day, o.Event!.Name, o.Event.Summary, o.StartsAt,
+        o.EndsAt, o.Event.TimeZoneId, o.Event.City != null ? o.Event.City.Name : null, o.Event.Venue, o.Event.Category, o.Event.Organisation!.Name,
+        o.Event.Status, o.Event.AttendanceMode, o.Event.PriceFrom, o.Event.Currency, null);
+
+    /// <summary>An event's condition, asked of a date's series.</summary>
+    private static Expression<Func<Occurrence, bool>> OfSeries(Expression<Func<Event, bool>> condition)
+    {
+        var o = Expression.Parameter(typeof(Occurrence), "o");
+        var body = new Replace(condition.Parameters[0], Expression.Property(o, nameof(Occurrence.Event))).Visit(condition.Body);
+        return Expression.Lambda<Func<Occurrence, bool>>(body, o);
+    }
+
+    /// <summary>PostgreSQL's order of uuids (their 16 bytes, first to last), which is not <see cref="Guid.CompareTo(Guid)"/>'s.</summary>
+    private sealed class DatabaseUuidOrder : IComparer<Guid>
+    {
+        public static readonly DatabaseUuidOrder Instance = new();
+
+        public int Compare(Guid x, Guid y) => x.ToByteArray(bigEndian: true).AsSpan().SequenceCompareTo(y.ToByteArray(bigEndian: true));
+    }
 
     private sealed class Term
     {
@@ -176,22 +217,26 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
     private static (LocalDate First, int Days) Range(LocalDate first, DateOnly? last) =>
         (first, last is { } l ? Math.Max(Period.DaysBetween(first, LocalDate.FromDateOnly(l)) + 1, 0) : MaxDays);
 
-    /// <summary>(zone = z1 AND start in its window) OR (zone = z2 AND …): one condition per zone, built once per query.</summary>
-    private static Expression<Func<CatalogListing, bool>> InWindow(IEnumerable<string> zones, Filter filter, DateTime now)
+    /// <summary>
+    /// (zone = z1 AND start in its window) OR (zone = z2 AND …): one condition per zone, built once per query. Each comes
+    /// from <paramref name="inZone"/>'s closure, so the zone and the window's ends are query parameters, not literals.
+    /// </summary>
+    private static Expression<Func<T, bool>> InWindow<T>(IEnumerable<string> zones, Filter filter, DateTime now,
+        Func<string, DateTime, DateTime, Expression<Func<T, bool>>> inZone)
     {
-        var e = Expression.Parameter(typeof(CatalogListing), "l");
+        var x = Expression.Parameter(typeof(T), "x");
         Expression? any = null;
         foreach (var zone in zones)
         {
             var (from, to) = Window(zone, filter.When, now, filter.From, filter.To);
-            Expression<Func<CatalogListing, bool>> one = x => x.TimeZoneId == zone && x.StartsAt >= from && x.StartsAt < to;
-            var body = new Replace(one.Parameters[0], e).Visit(one.Body);
+            var one = inZone(zone, from, to);
+            var body = new Replace(one.Parameters[0], x).Visit(one.Body);
             any = any is null ? body : Expression.OrElse(any, body);
         }
-        return Expression.Lambda<Func<CatalogListing, bool>>(any ?? Expression.Constant(false), e);
+        return Expression.Lambda<Func<T, bool>>(any ?? Expression.Constant(false), x);
     }
 
-    private sealed class Replace(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
     {
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }

@@ -93,4 +93,34 @@ public class SeriesPagesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(EventModel.PathOf(e) + "/2027-03-03")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(EventModel.PathOf(e) + "/not-a-day")).StatusCode);
     }
+
+    [Fact]
+    public async Task Paging_through_one_off_events_and_dates_that_start_at_the_same_times_shows_each_once_in_order()
+    {
+        var (e, dates) = await ClassAsync(capacity: 5, rule: "FREQ=WEEKLY;COUNT=4");
+        var org = await app.OrganisationAsync();
+        // One-off events at the very same starts as the class's dates, so the order between them falls to the ids.
+        var ids = new List<Guid> { e.Id };
+        foreach (var date in dates)
+            ids.Add((await app.PublicEventAsync(org, "Same Time Talk", "london", EventTime.ToLocal(date.StartsAt, "Europe/London"), category: EventCategory.Wellness)).Id);
+        await using var scope = app.Services.CreateAsyncScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<CatalogQuery>();
+        var filter = new CatalogQuery.Filter { Category = EventCategory.Wellness, When = CatalogWhen.Dates, From = new DateOnly(2027, 3, 1), To = new DateOnly(2027, 3, 31) };
+
+        var seen = new List<CatalogQuery.Item>();
+        CatalogQuery.Cursor? after = null;
+        do
+        {
+            var page = await catalog.RunAsync(filter with { After = after }, pageSize: 3);
+            seen.AddRange(page.Items);
+            after = page.Next;
+        }
+        while (after is not null);
+
+        var ours = seen.Where(i => ids.Contains(i.EventId)).ToList();
+        Assert.Equal(8, ours.Count);
+        Assert.Equal(ours.Count, ours.Select(i => i.Id).Distinct().Count());
+        Assert.Equal(seen.Select(i => i.StartsAt).Order(), seen.Select(i => i.StartsAt));
+        Assert.Equal(4, ours.Count(i => i.Day is not null));
+    }
 }

@@ -17,22 +17,8 @@ public class OccurrenceConfiguration : IEntityTypeConfiguration<Occurrence>
         o.Property(x => x.Id).ValueGeneratedNever();
         o.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         o.HasIndex(x => new { x.EventId, x.Day }).IsUnique();
-        o.HasIndex(x => x.StartsAt).HasFilter("(status)::text = 'Scheduled'::text");
+        o.HasIndex(x => new { x.StartsAt, x.Id }).HasFilter("(status)::text = 'Scheduled'::text");
         o.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-public class CatalogListingConfiguration : IEntityTypeConfiguration<CatalogListing>
-{
-    public void Configure(EntityTypeBuilder<CatalogListing> l)
-    {
-        l.ToTable((string?)null);
-        l.ToView("catalog_listings");
-        l.HasKey(x => x.Id);
-        l.HasOne(x => x.Event).WithMany().HasForeignKey(x => x.EventId);
-        l.Property(x => x.Visibility).HasConversion<string>();
-        l.Property(x => x.Status).HasConversion<string>();
-        l.Property(x => x.Category).HasConversion<string>();
     }
 }
 

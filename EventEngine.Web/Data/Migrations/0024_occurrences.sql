@@ -33,7 +33,7 @@ CREATE TABLE occurrences (
 );
 CREATE UNIQUE INDEX ix_occurrences_event_id_day ON occurrences (event_id, day);
 -- The catalog: scheduled occurrences by start.
-CREATE INDEX ix_occurrences_starts_at ON occurrences (starts_at) WHERE status = 'Scheduled';
+CREATE INDEX ix_occurrences_starts_at_id ON occurrences (starts_at, id) WHERE status = 'Scheduled';
 
 ALTER TABLE registrations ADD COLUMN occurrence_id uuid;
 ALTER TABLE registrations ADD CONSTRAINT fk_registrations_occurrences_occurrence_id FOREIGN KEY (occurrence_id) REFERENCES occurrences (id) ON DELETE CASCADE;
@@ -80,16 +80,3 @@ CREATE TRIGGER registrations_capacity BEFORE INSERT OR UPDATE OF status, places,
 ALTER TABLE occurrences ENABLE ROW LEVEL SECURITY;
 CREATE POLICY members ON occurrences USING ((SELECT ee_is_system()) OR event_id = ANY ((SELECT ee_event_ids())::uuid[]));
 CREATE POLICY visitors ON occurrences FOR SELECT USING (EXISTS (SELECT 1 FROM events e WHERE e.id = event_id));
-
--- What the catalog lists: each one-off public event, and each scheduled occurrence of a series, with the event's
--- columns the catalog filters on, so that each filter reaches into both halves and the events' own indexes serve the
--- first. security_invoker, so the tables' row-level security applies to whoever reads it.
-CREATE VIEW catalog_listings WITH (security_invoker = true) AS
-    SELECT e.id, e.id AS event_id, NULL::uuid AS occurrence_id, NULL::date AS day, e.starts_at, e.ends_at,
-           e.visibility, e.status, e.city_id, e.category, e.price_from, e.time_zone_id
-    FROM events e WHERE e.repeat_rule IS NULL
-    UNION ALL
-    SELECT o.id, o.event_id, o.id, o.day, o.starts_at, o.ends_at,
-           e.visibility, e.status, e.city_id, e.category, e.price_from, e.time_zone_id
-    FROM occurrences o JOIN events e ON e.id = o.event_id
-    WHERE o.status = 'Scheduled' AND e.repeat_rule IS NOT NULL;
