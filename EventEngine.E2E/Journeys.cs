@@ -31,6 +31,32 @@ public static class Journeys
         return email;
     }
 
+    /// <summary>A new account whose address is confirmed from the captured email (as organisations need); returns the address.</summary>
+    public static async Task<string> RegisterConfirmedAsync(Infrastructure.BrowserFixture browser, IPage page, string name)
+    {
+        var email = await RegisterAsync(page, name);
+        var confirmation = await browser.WaitForMailAsync(m => m.RcptTos.Contains(email) && m.Subject == "Confirm your email address for EventEngine");
+        await page.GotoAsync(Regex.Match(confirmation.Text!, @"http://localhost:\d+/account/confirm-email/\S+").Value);
+        return email;
+    }
+
+    /// <summary>
+    /// A new organisation from "My events", named <paramref name="prefix"/> and a unique tail, with its home city;
+    /// <paramref name="look"/> runs on the filled form before it is sent. Returns the name; ends on its page.
+    /// </summary>
+    public static async Task<string> CreateOrganisationAsync(IPage page, string prefix, string cityLabel, Func<Task>? look = null)
+    {
+        await page.GotoAsync("/events");
+        await page.GetByRole(AriaRole.Link, new() { Name = "+ New organisation" }).ClickAsync();
+        var name = $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 8)];
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
+        await page.GetByLabel("Home city (optional)").SelectOptionAsync(new SelectOptionValue { Label = cityLabel });
+        if (look is not null) await look();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create organisation" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        return name;
+    }
+
     /// <summary>Fills the event form (create or edit) and submits it; returns when the event page has loaded.</summary>
     public static async Task FillEventFormAsync(IPage page, string name, string startsLocal, string zone, string country, string submit)
     {

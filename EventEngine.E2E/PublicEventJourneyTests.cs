@@ -16,19 +16,10 @@ public class PublicEventJourneyTests(BrowserFixture browser)
     {
         var consoleErrors = new List<string>();
         var owner = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
-        var email = await Journeys.RegisterAsync(owner, "Ola Organiser");
-        var confirmation = await browser.WaitForMailAsync(m => m.RcptTos.Contains(email) && m.Subject == "Confirm your email address for EventEngine");
-        await owner.GotoAsync(Regex.Match(confirmation.Text!, @"http://localhost:\d+/account/confirm-email/\S+").Value);
+        var email = await Journeys.RegisterConfirmedAsync(browser, owner, "Ola Organiser");
 
         // The organisation, from "My events".
-        await owner.GotoAsync("/events");
-        await owner.GetByRole(AriaRole.Link, new() { Name = "+ New organisation" }).ClickAsync();
-        var orgName = $"Riverside Jazz {Guid.NewGuid():N}"[..22];
-        await owner.GetByLabel("Name", new() { Exact = true }).FillAsync(orgName);
-        await owner.GetByLabel("Home city (optional)").SelectOptionAsync(new SelectOptionValue { Label = "Lisbon (PT)" });
-        await Accessibility.LookAsync(owner, "organisation-new-phone");
-        await owner.GetByRole(AriaRole.Button, new() { Name = "Create organisation" }).ClickAsync();
-        await Expect(owner.GetByRole(AriaRole.Heading, new() { Name = orgName })).ToBeVisibleAsync();
+        var orgName = await Journeys.CreateOrganisationAsync(owner, "Riverside Jazz", "Lisbon (PT)", () => Accessibility.LookAsync(owner, "organisation-new-phone"));
         await Accessibility.LookAsync(owner, "organisation-phone");
 
         // A public event, sent for review.

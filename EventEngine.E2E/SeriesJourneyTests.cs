@@ -16,16 +16,8 @@ public class SeriesJourneyTests(BrowserFixture browser)
 
         // An organisation (trusted, so its events publish without review) sets up a weekly class with one place.
         var owner = await browser.NewPageAsync(BrowserFixture.Phone, consoleErrors);
-        var ownerEmail = await Journeys.RegisterAsync(owner, "Yara Yogi");
-        var confirmation = await browser.WaitForMailAsync(m => m.RcptTos.Contains(ownerEmail) && m.Subject == "Confirm your email address for EventEngine");
-        await owner.GotoAsync(Regex.Match(confirmation.Text!, @"http://localhost:\d+/account/confirm-email/\S+").Value);
-        await owner.GotoAsync("/events");
-        await owner.GetByRole(AriaRole.Link, new() { Name = "+ New organisation" }).ClickAsync();
-        var orgName = $"Studio {Guid.NewGuid():N}"[..16];
-        await owner.GetByLabel("Name", new() { Exact = true }).FillAsync(orgName);
-        await owner.GetByLabel("Home city (optional)").SelectOptionAsync(new SelectOptionValue { Label = "London (GB)" });
-        await owner.GetByRole(AriaRole.Button, new() { Name = "Create organisation" }).ClickAsync();
-        await Expect(owner.GetByRole(AriaRole.Heading, new() { Name = orgName })).ToBeVisibleAsync();
+        await Journeys.RegisterConfirmedAsync(browser, owner, "Yara Yogi");
+        var orgName = await Journeys.CreateOrganisationAsync(owner, "Studio", "London (GB)");
         await browser.App.ExecuteAsync("UPDATE organisations SET trusted = true WHERE name = @name", ("name", orgName));
 
         await owner.GetByRole(AriaRole.Link, new() { Name = "New public event" }).ClickAsync();
