@@ -51,7 +51,7 @@ public class CapacityChangesTests(AppFactory app) : IClassFixture<AppFactory>
         var hebrew = emails.Single(m => m.Recipient == dan.Email);
         Assert.Equal("בוטל: Tuesday Class", hebrew.Subject);
         Assert.Contains("dir=\"rtl\"", hebrew.BodyHtml);
-        Assert.Equal("CANCELLED", Calendar.Load(spanish.Calendar)!.Events.Single().Status);
+        Assert.Equal("CANCELLED", Calendar.Load(spanish.Calendar!)!.Events.Single().Status);
         Assert.Equal((RegistrationStatus.Cancelled, RegistrationStatus.Cancelled), (await StatusAsync(ana), await StatusAsync(dan)));
         // Dan was waiting for the cancelled date: no offer. Next week is untouched.
         Assert.DoesNotContain(await app.QueryAsync(db => db.OutboxMessages.Where(m => m.EventId == e.Id).Select(m => m.Purpose).ToListAsync()),
@@ -66,7 +66,7 @@ public class CapacityChangesTests(AppFactory app) : IClassFixture<AppFactory>
         var (e, dates) = await ClassAsync(capacity: 5);
         var ann = await RegisterAsync(e, dates[1], "Ann");
         var registeredEmail = await app.QueryAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.RegistrationId == ann.Id));
-        var before = Calendar.Load(registeredEmail.Calendar)!.Events.Single();
+        var before = Calendar.Load(registeredEmail.Calendar!)!.Events.Single();
 
         var later = dates[1].StartsAt.AddHours(1).AddMinutes(30);
         Assert.True(await Desk.MoveOccurrenceAsync(e.Id, dates[1].Id, later));
@@ -74,7 +74,7 @@ public class CapacityChangesTests(AppFactory app) : IClassFixture<AppFactory>
         var moved = Assert.Single(await ChangesAsync(e.Id));
         Assert.Equal("New time: Tuesday Class", moved.Subject);
         Assert.Contains("from Tuesday 9 March 2027, 19:00 GMT to Tuesday 9 March 2027, 20:30 GMT", moved.BodyText);
-        var after = Calendar.Load(moved.Calendar)!.Events.Single();
+        var after = Calendar.Load(moved.Calendar!)!.Events.Single();
         Assert.Equal(before.Uid, after.Uid);
         Assert.Equal((0, 1), (before.Sequence, after.Sequence));
         Assert.Equal(later, after.DtStart!.AsUtc);
