@@ -204,6 +204,8 @@ public class PermissionMatrixTests(PermissionMatrixFixture app) : IClassFixture<
         new(typeof(Web.Pages.Events.Manage.Door.IndexModel), "GET", "/events/{id}/door", NoFields, Ok, Ok, Ok),
         new(typeof(Web.Pages.Events.Manage.Door.IndexModel), "GET", "/events/{id}/door?handler=Export", NoFields, Ok, Ok, Forbidden),
         new(typeof(Web.Pages.Events.Manage.Door.IndexModel), "POST", $"/events/{{id}}/door?handler=Mark&guestId={Guid.NewGuid()}", NoFields, NotFound, NotFound, Forbidden),
+        new(typeof(Web.Pages.Events.Manage.WaitingModel), "GET", "/events/{id}/waiting", NoFields, Ok, Ok, Ok),
+        new(typeof(Web.Pages.Events.Manage.WaitingModel), "POST", $"/events/{{id}}/waiting?handler=Promote&registrationId={Guid.NewGuid()}", NoFields, NotFound, NotFound, Forbidden),
         // The matrix event is private: its guests answer on their RSVP page, so it has no registration questions.
         new(typeof(Web.Pages.Events.Manage.QuestionsModel), "GET", "/events/{id}/questions", NoFields, Redirect, Forbidden, Forbidden),
         new(typeof(Web.Pages.Events.Manage.QuestionsModel), "POST", "/events/{id}/questions?handler=Add", e => [("Input.Label", "Size?"), ("Input.Kind", "Text")], NotFound, Forbidden, Forbidden),
