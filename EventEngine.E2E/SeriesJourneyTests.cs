@@ -81,6 +81,11 @@ public class SeriesJourneyTests(BrowserFixture browser)
         await next.GetByLabel("Email").FillAsync(nina);
         await next.GetByRole(AriaRole.Button, new() { Name = "Join the waiting list" }).ClickAsync();
         await browser.WaitForMailAsync(m => m.RcptTos.Contains(nina) && m.Subject == "You're on the waiting list: Evening Yoga");
+        var datesUrl = owner.Url;
+        await owner.GotoAsync(Regex.Replace(datesUrl, "/dates$", "/waiting"));
+        await Expect(owner.GetByTestId("waiting-row")).ToContainTextAsync("Nina Next");
+        await Accessibility.LookAsync(owner, "waiting-list-phone");
+        await owner.GotoAsync(datesUrl);
 
         // Vera cancels later; Nina is offered the place and takes it.
         await visitor.GotoAsync(link);
