@@ -64,4 +64,24 @@ public class CalendarFeedsTests(MessagingAppFactory app) : IClassFixture<Messagi
         foreach (var path in new[] { "/feeds/cities/atlantis.ics", "/feeds/orgs/nobody.ics", "/feeds/categories/knitting.ics", "/feeds/categories/3.ics" })
             Assert.Equal(HttpStatusCode.NotFound, (await app.CreateAppClient().GetAsync(path)).StatusCode);
     }
+
+    [Fact]
+    public async Task A_feed_holds_each_date_of_a_series_with_its_own_uid_and_a_cancelled_date_marked_cancelled()
+    {
+        app.Clock.Set(Now);
+        var org = await app.OrganisationAsync("Series Feed Org");
+        var e = await app.PublicEventAsync(org, "Feed Class", "sydney", new DateTime(2027, 4, 6, 18, 0, 0),
+            more: x => (x.RepeatRule, x.EndsAt) = ("FREQ=WEEKLY;COUNT=3", x.StartsAt.AddHours(1)));
+        await Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<EventEngine.Web.Publishing.Series>(app.Services, (TimeProvider)app.Clock).PlanAsync(e.Id);
+        var dates = await app.QueryAsync(db => db.Occurrences.Where(o => o.EventId == e.Id).OrderBy(o => o.Day).ToListAsync());
+        await app.QueryAsync(db => db.Occurrences.Where(o => o.Id == dates[1].Id).ExecuteUpdateAsync(u => u.SetProperty(o => o.Status, OccurrenceStatus.Cancelled)));
+
+        var calendar = await FeedAsync("/feeds/cities/sydney.ics");
+
+        var entries = calendar.Events.Where(x => x.Summary == "Feed Class").OrderBy(x => x.DtStart!.AsUtc).ToList();
+        Assert.Equal(dates.Select(d => $"{d.Id:N}@eventengine"), entries.Select(x => x.Uid));
+        Assert.Equal(dates.Select(d => d.StartsAt), entries.Select(x => x.DtStart!.AsUtc));
+        Assert.Equal(["CONFIRMED", "CANCELLED", "CONFIRMED"], entries.Select(x => x.Status));
+        Assert.EndsWith("/2027-04-13", entries[1].Url!.ToString());
+    }
 }

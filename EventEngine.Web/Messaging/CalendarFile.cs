@@ -37,17 +37,7 @@ public static class CalendarFile
     /// occurrence of a series, the UID is the occurrence's and SEQUENCE counts its moves, so a calendar that has the
     /// entry replaces it with the new time.
     /// </summary>
-    public static string Public(Event e, string pageUrl, DateTime now, Occurrence? occurrence = null)
-    {
-        if (occurrence is null) return Feed(null, [(e, pageUrl)], now);
-        var calendar = new Calendar { Method = Method, ProductId = "-//EventEngine//Invitations//EN" };
-        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(e.TimeZoneId, Local(occurrence.StartsAt, e.TimeZoneId).Value.AddYears(-1), includeHistoricalData: false));
-        var entry = Entry(e.At(occurrence), $"{occurrence.Id:N}@eventengine", now, null, Place(e), pageUrl);
-        entry.Sequence = occurrence.Sequence;
-        if (occurrence.Status == OccurrenceStatus.Cancelled) entry.Status = "CANCELLED";
-        calendar.Events.Add(entry);
-        return new CalendarSerializer().SerializeToString(calendar)!;
-    }
+    public static string Public(Event e, string pageUrl, DateTime now, Occurrence? occurrence = null) => Feed(null, [(e, occurrence, pageUrl)], now);
 
     private static string Place(Event e) => string.Join(", ", new[] { e.Venue, e.Address }.Where(p => !string.IsNullOrWhiteSpace(p)));
 
@@ -56,7 +46,7 @@ public static class CalendarFile
     /// UID of its own file, so an entry added from the event's page and then from a feed is one entry, and a cancelled
     /// one turns CANCELLED in subscribers' calendars.
     /// </summary>
-    public static string Feed(string? name, IReadOnlyList<(Event Event, string PageUrl)> events, DateTime now)
+    public static string Feed(string? name, IReadOnlyList<(Event Event, Occurrence? Date, string PageUrl)> events, DateTime now)
     {
         var calendar = new Calendar { Method = Method, ProductId = "-//EventEngine//Invitations//EN" };
         if (name is not null)
@@ -70,11 +60,22 @@ public static class CalendarFile
         }
         foreach (var zone in events.GroupBy(x => x.Event.TimeZoneId))
         {
-            var earliest = Local(zone.Min(x => x.Event.StartsAt), zone.Key);
+            var earliest = Local(zone.Min(x => x.Date?.StartsAt ?? x.Event.StartsAt), zone.Key);
             calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Key, earliest.Value.AddYears(-1), includeHistoricalData: false));
         }
-        foreach (var (e, pageUrl) in events)
-            calendar.Events.Add(Entry(e, $"{e.Id:N}@eventengine", now, null, Place(e), pageUrl));
+        foreach (var (e, date, pageUrl) in events)
+        {
+            if (date is null)
+            {
+                calendar.Events.Add(Entry(e, $"{e.Id:N}@eventengine", now, null, Place(e), pageUrl));
+                continue;
+            }
+            // A date of a series: its own UID, and SEQUENCE counting its moves, so a calendar replaces the entry.
+            var entry = Entry(e.At(date), $"{date.Id:N}@eventengine", now, null, Place(e), pageUrl);
+            entry.Sequence = date.Sequence;
+            if (date.Status == OccurrenceStatus.Cancelled) entry.Status = "CANCELLED";
+            calendar.Events.Add(entry);
+        }
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 

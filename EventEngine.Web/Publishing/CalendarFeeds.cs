@@ -45,12 +45,20 @@ public static class CalendarFeeds
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var since = now - Kept;
-        var events = await db.Events.AsNoTracking().Where(which)
-            .Where(e => e.Visibility == EventVisibility.Public && (e.Status == EventStatus.Published || e.Status == EventStatus.Cancelled)
-                && (e.EndsAt ?? e.StartsAt) >= since)
+        System.Linq.Expressions.Expression<Func<Event, bool>> shown = e => e.Visibility == EventVisibility.Public
+            && (e.Status == EventStatus.Published || e.Status == EventStatus.Cancelled);
+        // One-off events, and each date of a series (cancelled ones too, so subscribers' calendars mark them).
+        var events = await db.Events.AsNoTracking().Where(which).Where(shown).Where(e => e.RepeatRule == null && (e.EndsAt ?? e.StartsAt) >= since)
             .OrderBy(e => e.StartsAt).ThenBy(e => e.Id).Take(MaxEvents).ToListAsync();
+        var dates = await db.Occurrences.AsNoTracking().Include(o => o.Event).Where(CatalogQuery.OfSeries(which)).Where(CatalogQuery.OfSeries(shown))
+            .Where(o => o.Event!.RepeatRule != null && (o.EndsAt ?? o.StartsAt) >= since)
+            .OrderBy(o => o.StartsAt).ThenBy(o => o.Id).Take(MaxEvents).ToListAsync();
         var baseUrl = options.Value.BaseUrl.TrimEnd('/');
-        var file = CalendarFile.Feed(name, events.Select(e => (e, baseUrl + Pages.Catalog.EventModel.PathOf(e))).ToList(), now);
+        var entries = events.Select(e => (Event: e, Date: (Occurrence?)null, e.StartsAt, Page: Pages.Catalog.EventModel.PathOf(e)))
+            .Concat(dates.Select(o => (Event: o.Event!, Date: (Occurrence?)o, o.StartsAt, Page: Pages.Catalog.EventModel.PathOf(o.Event!, o))))
+            .OrderBy(x => x.StartsAt).Take(MaxEvents)
+            .Select(x => (x.Event, x.Date, baseUrl + x.Page)).ToList();
+        var file = CalendarFile.Feed(name, entries, now);
         return Results.Text(file, "text/calendar; charset=utf-8");
     }
 }

@@ -139,7 +139,7 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
         o.Event.Status, o.Event.AttendanceMode, o.Event.PriceFrom, o.Event.Currency, null);
 
     /// <summary>An event's condition, asked of a date's series.</summary>
-    private static Expression<Func<Occurrence, bool>> OfSeries(Expression<Func<Event, bool>> condition)
+    public static Expression<Func<Occurrence, bool>> OfSeries(Expression<Func<Event, bool>> condition)
     {
         var o = Expression.Parameter(typeof(Occurrence), "o");
         var body = new Replace(condition.Parameters[0], Expression.Property(o, nameof(Occurrence.Event))).Visit(condition.Body);
