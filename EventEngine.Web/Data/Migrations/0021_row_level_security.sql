@@ -35,10 +35,7 @@ BEGIN
         'link_event', coalesce((SELECT event_id FROM rsvp_links WHERE token_hash = link_token),
                                (SELECT event_id FROM event_invitations WHERE token_hash = link_token)),
         'link_household', (SELECT household_id FROM rsvp_links WHERE token_hash = link_token AND revoked_at IS NULL),
-        'link_guests', (SELECT coalesce(array_agg(id), '{}') FROM (
-            SELECT g.id FROM rsvp_links l JOIN guests g ON g.household_id = l.household_id WHERE l.token_hash = link_token AND l.revoked_at IS NULL
-            UNION ALL
-            SELECT guest_id FROM rsvp_links WHERE token_hash = link_token AND revoked_at IS NULL AND guest_id IS NOT NULL) members)::text,
+        'link_guest', (SELECT guest_id FROM rsvp_links WHERE token_hash = link_token AND revoked_at IS NULL),
         'link_organisation', (SELECT organisation_id FROM organisation_invitations WHERE token_hash = link_token))
     INTO identity;
     PERFORM set_config('app.identity', identity::text, false);
@@ -60,8 +57,7 @@ AS $$ SELECT coalesce((ee_identity() ->> 'staff')::boolean, false) $$;
 CREATE FUNCTION ee_link_token() RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT decode(ee_identity() ->> 'link', 'hex') $$;
 CREATE FUNCTION ee_link_event_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT (ee_identity() ->> 'link_event')::uuid $$;
 CREATE FUNCTION ee_link_household_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT (ee_identity() ->> 'link_household')::uuid $$;
-CREATE FUNCTION ee_link_guest_ids() RETURNS uuid[] LANGUAGE sql STABLE PARALLEL SAFE
-AS $$ SELECT coalesce((ee_identity() ->> 'link_guests')::uuid[], '{}') $$;
+CREATE FUNCTION ee_link_guest_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS $$ SELECT (ee_identity() ->> 'link_guest')::uuid $$;
 CREATE FUNCTION ee_link_organisation_id() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE
 AS $$ SELECT (ee_identity() ->> 'link_organisation')::uuid $$;
 CREATE FUNCTION ee_is_system() RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
@@ -113,10 +109,10 @@ END $$;
 
 -- A guest's link: their household (or their one guest), their own link, and a line in the event's activity.
 CREATE POLICY link ON households USING (id = (SELECT ee_link_household_id()));
-CREATE POLICY link ON guests USING (id = ANY ((SELECT ee_link_guest_ids())::uuid[]));
+CREATE POLICY link ON guests USING (household_id = (SELECT ee_link_household_id()) OR id = (SELECT ee_link_guest_id()));
 CREATE POLICY link ON rsvp_links FOR SELECT USING (token_hash = (SELECT ee_link_token()));
 CREATE POLICY link ON event_activities USING (
-    event_id = (SELECT ee_link_event_id()) AND actor_user_id IS NULL AND guest_id = ANY ((SELECT ee_link_guest_ids())::uuid[]));
+    event_id = (SELECT ee_link_event_id()) AND actor_user_id IS NULL AND guest_id IN (SELECT id FROM guests));
 -- An event's creator logs its creation, in the batch that adds the first member.
 CREATE POLICY founder ON event_activities USING (actor_user_id = (SELECT ee_user_id()) AND ee_founding_event(event_id));
 -- Whoever accepts an invitation logs their own joining (before the membership's row is in).
