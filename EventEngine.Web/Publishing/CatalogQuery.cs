@@ -115,16 +115,15 @@ public sealed class CatalogQuery(AppDbContext db, TimeProvider clock)
         else
         {
             // The matching events come from their GIN index through ee_catalog_search (migration 0028); their entries are
-            // then found by id, and the best matches ordered here. Sorting and the page's cursor both use .NET's order,
-            // so pages follow one another exactly.
+            // then found by id, and the best matches ordered here, ties in the database's uuid order as everywhere else.
             var ranks = (await db.CatalogSearch(query).ToListAsync()).ToDictionary(m => m.EventId, m => m.Rank);
             var ids = ranks.Keys.ToList();
             var found = (await events.Where(e => ids.Contains(e.Id)).Select(OneOff).ToListAsync())
                 .Concat(await dates.Where(o => ids.Contains(o.EventId)).Select(Date).ToListAsync())
                 .Select(i => i with { Rank = ranks[i.EventId] });
             if (filter.After is { Rank: { } rank } after)
-                found = found.Where(i => i.Rank < rank || (i.Rank == rank && (i.StartsAt > after.Start || (i.StartsAt == after.Start && i.Id.CompareTo(after.Id) > 0))));
-            items = found.OrderByDescending(i => i.Rank).ThenBy(i => i.StartsAt).ThenBy(i => i.Id).Take(pageSize + 1).ToList();
+                found = found.Where(i => i.Rank < rank || (i.Rank == rank && (i.StartsAt > after.Start || (i.StartsAt == after.Start && DatabaseUuidOrder.Instance.Compare(i.Id, after.Id) > 0))));
+            items = found.OrderByDescending(i => i.Rank).ThenBy(i => i.StartsAt).ThenBy(i => i.Id, DatabaseUuidOrder.Instance).Take(pageSize + 1).ToList();
         }
         var more = items.Count > pageSize;
         var shownItems = items.Take(pageSize).ToList();
